@@ -1,0 +1,12 @@
+package org.secondopinion.coverage;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.secondopinion.platform.testing.PlatformTestResources;
+import org.secondopinion.platform.testing.ServiceContractTest;
+
+@QuarkusTest
+@WithTestResource(value = PlatformTestResources.class, scope = TestResourceScope.GLOBAL)
+class InsuranceEligibilityContractTest extends ServiceContractTest {
+}

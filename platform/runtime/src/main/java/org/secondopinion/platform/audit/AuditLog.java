@@ -1,0 +1,81 @@
+package org.secondopinion.platform.audit;
+
+import io.quarkus.arc.Arc;
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.secondopinion.platform.security.Caller;
+import org.secondopinion.platform.web.RequestId;
+
+/**
+ * Records every read and write of health data: who (from {@link Caller}), what, whose, when, the
+ * outcome and the request id. A successful access is written in the caller's transaction, so the
+ * record and the change commit or roll back together; a refused one in its own transaction, so the
+ * refusal is kept even though the request fails.
+ */
+@ApplicationScoped
+public class AuditLog implements PanacheRepository<AuditRecord> {
+
+    public static final String SUCCESS = "SUCCESS";
+    public static final String DENIED = "DENIED";
+    /** The actor and role of accesses made by the service itself, such as applying an event. */
+    public static final String SYSTEM = "system";
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    RequestId requestId;
+
+    /** Records a successful access in the current transaction. */
+    @Transactional(TxType.MANDATORY)
+    public void record(String action, String resourceType, Object resourceId, String patientId) {
+        persist(newRecord(action, resourceType, resourceId, patientId, SUCCESS));
+    }
+
+    /** Records a refused access; kept even when the request's own transaction rolls back. */
+    @Transactional(TxType.REQUIRES_NEW)
+    public void recordDenied(String action, String resourceType, Object resourceId, String patientId) {
+        persist(newRecord(action, resourceType, resourceId, patientId, DENIED));
+    }
+
+    /** Who accessed a patient's data, newest first. */
+    @Transactional
+    public List<AuditEntry> forPatient(String patientId, int pageIndex, int pageSize) {
+        return find("patientId", Sort.descending("occurredAt", "id"), patientId)
+                .page(Page.of(pageIndex, pageSize))
+                .list().stream().map(AuditEntry::of).toList();
+    }
+
+    /** Who accessed one resource, newest first. */
+    @Transactional
+    public List<AuditEntry> forResource(String resourceType, String resourceId, int pageIndex, int pageSize) {
+        return find("resourceType = ?1 and resourceId = ?2", Sort.descending("occurredAt", "id"), resourceType, resourceId)
+                .page(Page.of(pageIndex, pageSize))
+                .list().stream().map(AuditEntry::of).toList();
+    }
+
+    private AuditRecord newRecord(String action, String resourceType, Object resourceId, String patientId, String outcome) {
+        AuditRecord record = new AuditRecord();
+        record.occurredAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        // Consumers of events act outside any HTTP request: they are the service itself.
+        boolean inRequest = Arc.container().requestContext().isActive();
+        boolean person = inRequest && caller.isAuthenticated();
+        record.actor = person ? caller.subject() : SYSTEM;
+        record.actorRole = person ? caller.primaryRole() : SYSTEM;
+        record.action = action;
+        record.resourceType = resourceType;
+        record.resourceId = String.valueOf(resourceId);
+        record.patientId = patientId;
+        record.outcome = outcome;
+        record.requestId = inRequest ? requestId.value() : null;
+        return record;
+    }
+}

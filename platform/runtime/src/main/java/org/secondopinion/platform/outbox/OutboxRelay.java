@@ -1,0 +1,204 @@
+package org.secondopinion.platform.outbox;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.secondopinion.events.EventEnvelope;
+
+/**
+ * Sends outbox rows to Kafka in commit order and marks them sent only after the broker acknowledged
+ * them ({@code acks=all}, idempotent producer). While the broker is down, rows simply wait and are
+ * retried on the next round; nothing is lost.
+ *
+ * <p>Only one instance of a service relays at a time: each round takes a PostgreSQL advisory lock for
+ * the length of its transaction, and an instance that cannot get it skips the round. That keeps two
+ * instances from sending the same row and keeps each case's events in order.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** The advisory lock key; advisory locks are per database, and each service has its own. */
+    static final long RELAY_LOCK = 0x5EC0_0D0E_0001L;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    OutboxConfig config;
+
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafkaConfig;
+
+    @ConfigProperty(name = "quarkus.application.name")
+    String serviceName;
+
+    private final Counter sent;
+    private final Counter failures;
+    private Producer<String, String> producer;
+
+    @Inject
+    OutboxRelay(MeterRegistry registry) {
+        this.sent = registry.counter("smo.outbox.sent");
+        this.failures = registry.counter("smo.outbox.send.failures");
+    }
+
+    @Scheduled(every = "${smo.outbox.relay-interval}", delay = 1, delayUnit = TimeUnit.SECONDS,
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, identity = "outbox-relay")
+    void scheduledRelay() {
+        relayPending();
+    }
+
+    /**
+     * Sends everything pending, batch after batch, until nothing is left, the broker fails, or another
+     * instance holds the relay lock.
+     *
+     * @return how many events were sent
+     */
+    public synchronized int relayPending() {
+        int total = 0;
+        while (true) {
+            BatchResult result = QuarkusTransaction.requiringNew()
+                    .timeout((int) config.sendTimeout().plusSeconds(60).toSeconds())
+                    .call(this::relayBatch);
+            total += result.sent();
+            if (!result.full()) {
+                return total;
+            }
+        }
+    }
+
+    private record BatchResult(int sent, boolean full) {
+    }
+
+    BatchResult relayBatch() {
+        boolean leader = (Boolean) entityManager.createNativeQuery("select pg_try_advisory_xact_lock(?1)")
+                .setParameter(1, RELAY_LOCK).getSingleResult();
+        if (!leader) {
+            return new BatchResult(0, false);
+        }
+        List<OutboxEvent> rows = entityManager
+                .createQuery("from OutboxEvent where sentAt is null order by position", OutboxEvent.class)
+                .setMaxResults(config.batchSize())
+                .getResultList();
+        if (rows.isEmpty()) {
+            return new BatchResult(0, false);
+        }
+        int acknowledged = 0;
+        try {
+            Producer<String, String> kafka = producer();
+            List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
+            for (OutboxEvent row : rows) {
+                acks.add(kafka.send(toRecord(row)));
+            }
+            // The producer's own delivery timeout (sendTimeout) decides first; this wait is only a backstop.
+            long deadline = System.nanoTime() + config.sendTimeout().plusSeconds(5).toNanos();
+            Instant now = Instant.now();
+            for (Future<RecordMetadata> ack : acks) {
+                ack.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                rows.get(acknowledged).sentAt = now;
+                acknowledged++;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            recordFailure(rows.get(acknowledged), e);
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            // Stop at the first unacknowledged event: it and everything after it are retried in order.
+            recordFailure(rows.get(acknowledged), e instanceof ExecutionException ? e.getCause() : e);
+        }
+        sent.increment(acknowledged);
+        return new BatchResult(acknowledged, acknowledged == config.batchSize());
+    }
+
+    /** Deletes sent events once they are older than the retention period. */
+    @Scheduled(every = "${smo.outbox.cleanup-interval}", delay = 1, delayUnit = TimeUnit.MINUTES, identity = "outbox-cleanup")
+    void scheduledCleanup() {
+        deleteSentBefore(Instant.now().minus(config.retention()));
+    }
+
+    /** Deletes events sent before {@code cutoff}; pending ones are never deleted. */
+    @Transactional
+    public int deleteSentBefore(Instant cutoff) {
+        return entityManager.createQuery("delete from OutboxEvent where sentAt is not null and sentAt < :cutoff")
+                .setParameter("cutoff", cutoff).executeUpdate();
+    }
+
+    private void recordFailure(OutboxEvent row, Throwable cause) {
+        failures.increment();
+        row.attempts++;
+        row.lastError = cause == null ? "unknown" : cause.getClass().getSimpleName();
+        LOG.warnf("Outbox relay could not send event %s (%s, attempt %d): %s; it waits for the next round",
+                row.eventId, row.eventType, row.attempts, row.lastError);
+        // Start afresh next round with a new producer. This one is closed without waiting, so records it
+        // still buffers are dropped, not sent when the broker returns: the next round sends them once.
+        closeProducer(Duration.ZERO);
+    }
+
+    private ProducerRecord<String, String> toRecord(OutboxEvent row) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(row.topic, row.messageKey, row.payload);
+        record.headers().add("content-type", EventEnvelope.STRUCTURED_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+        return record;
+    }
+
+    private Producer<String, String> producer() {
+        if (producer == null) {
+            Map<String, Object> props = new HashMap<>(kafkaConfig);
+            long sendTimeoutMs = Math.max(config.sendTimeout().toMillis(), Duration.ofSeconds(6).toMillis());
+            props.put(ProducerConfig.CLIENT_ID_CONFIG, serviceName + "-outbox-relay");
+            props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+            props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+            props.put(ProducerConfig.ACKS_CONFIG, "all");
+            props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+            props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+            props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+            props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+            props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) sendTimeoutMs);
+            props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
+            producer = new KafkaProducer<>(props);
+        }
+        return producer;
+    }
+
+    @PreDestroy
+    synchronized void close() {
+        closeProducer(Duration.ofSeconds(2));
+    }
+
+    private void closeProducer(Duration grace) {
+        if (producer != null) {
+            try {
+                producer.close(grace);
+            } catch (RuntimeException e) {
+                LOG.debug("Outbox producer did not close cleanly", e);
+            }
+            producer = null;
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package org.secondopinion.platform;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.secondopinion.platform.WiringTestSupport.count;
+import static org.secondopinion.platform.WiringTestSupport.createNote;
+import static org.secondopinion.platform.WiringTestSupport.createdId;
+import static org.secondopinion.platform.WiringTestSupport.failingNote;
+import static org.secondopinion.platform.WiringTestSupport.database;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.secondopinion.platform.audit.AuditEntry;
+import org.secondopinion.platform.audit.AuditLog;
+import org.secondopinion.platform.testing.PlatformTestResources;
+import org.secondopinion.platform.testing.Tokens;
+
+@QuarkusTest
+@WithTestResource(value = PlatformTestResources.class, scope = TestResourceScope.GLOBAL)
+class AuditTest {
+
+    @Inject
+    AuditLog audit;
+
+    @Test
+    void writesAndReadsAreAuditedAndThePatientCanListWhoAccessed() {
+        String patient = "pat-audit-" + UUID.randomUUID();
+        UUID id = createdId(given().auth().oauth2(Tokens.patient(patient)).header("X-Request-Id", "audit-create-1")
+                .contentType("application/json").body("{\"text\":\"audited\"}").post("/api/probe/notes").then().extract().response());
+        given().auth().oauth2(Tokens.patient(patient)).get("/api/probe/notes/" + id).then().statusCode(200);
+        // Another patient trying the same id gets 404, and the attempt is recorded as denied.
+        given().auth().oauth2(Tokens.patient("pat-audit-intruder")).get("/api/probe/notes/" + id).then().statusCode(404);
+
+        List<AuditEntry> entries = audit.forPatient(patient, 0, 50);
+        assertEquals(List.of("READ:DENIED:pat-audit-intruder", "READ:SUCCESS:" + patient, "CREATE:SUCCESS:" + patient),
+                entries.stream().map(e -> e.action() + ":" + e.outcome() + ":" + e.actor()).toList());
+        AuditEntry created = entries.getLast();
+        assertEquals("patient", created.actorRole());
+        assertEquals("probe-note", created.resourceType());
+        assertEquals(id.toString(), created.resourceId());
+        assertEquals("audit-create-1", created.requestId());
+    }
+
+    @Test
+    void aRolledBackWriteLeavesNoSuccessRecord() throws Exception {
+        String patient = "pat-audit-rollback-" + UUID.randomUUID();
+        failingNote(patient, "fails").then().statusCode(500);
+        assertEquals(0, count("select count(*) from audit_log where patient_id = ?", patient));
+    }
+
+    @Test
+    void theAuditLogIsAppendOnly() throws Exception {
+        createNote("pat-audit-append", "one").then().statusCode(201);
+        try (Connection connection = database()) {
+            assertThrows(SQLException.class, () -> connection.createStatement().executeUpdate("update audit_log set actor = 'someone else'"));
+            assertThrows(SQLException.class, () -> connection.createStatement().executeUpdate("delete from audit_log"));
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package org.secondopinion.platform;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.is;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import org.secondopinion.platform.testing.PlatformTestResources;
+import org.secondopinion.platform.testing.Tokens;
+
+@QuarkusTest
+@WithTestResource(value = PlatformTestResources.class, scope = TestResourceScope.GLOBAL)
+class SecurityTest {
+
+    @Test
+    void noTokenIsUnauthorized() {
+        given().get("/api/probe/coordinators-only").then().statusCode(401)
+                .header("WWW-Authenticate", "Bearer")
+                .contentType("application/problem+json")
+                .body("status", is(401));
+    }
+
+    @Test
+    void theWrongRoleIsForbidden() {
+        given().auth().oauth2(Tokens.patient("pat-sec-1")).get("/api/probe/coordinators-only").then().statusCode(403)
+                .contentType("application/problem+json")
+                .body("title", is("Forbidden"));
+        given().auth().oauth2(Tokens.coordinator("carol")).get("/api/probe/coordinators-only").then().statusCode(200);
+    }
+
+    @Test
+    void aTamperedSignatureIsUnauthorized() {
+        String forged = Tokens.tampered(Tokens.patient("pat-sec-2"));
+        given().auth().oauth2(forged).get("/api/probe/coordinators-only").then().statusCode(401);
+    }
+
+    @Test
+    void anExpiredTokenIsUnauthorized() {
+        given().auth().oauth2(Tokens.expired("carol", "coordinator")).get("/api/probe/coordinators-only").then().statusCode(401);
+    }
+
+    @Test
+    void anEndpointThatDeclaresNoRuleIsDenied() {
+        given().get("/api/probe/undeclared").then().statusCode(401);
+        given().auth().oauth2(Tokens.coordinator("carol")).get("/api/probe/undeclared").then().statusCode(403);
+        given().get("/api/probe/public").then().statusCode(200).body(equalTo("open"));
+    }
+
+    @Test
+    void theCallerCarriesSubjectRoleAndTheNpiOrPayerClaim() {
+        given().auth().oauth2(Tokens.physician("dr-who", "1234567893")).get("/api/probe/whoami").then()
+                .statusCode(200).body(equalTo("dr-who|physician|1234567893|-"));
+        given().auth().oauth2(Tokens.insurer("acme-client", "ACME")).get("/api/probe/whoami").then()
+                .statusCode(200).body(equalTo("acme-client|insurer|-|ACME"));
+    }
+}

@@ -1,0 +1,77 @@
+package org.secondopinion.platform.testing;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+/**
+ * Real PostgreSQL for tests: the embedded binaries from Maven (no Docker), started once per test JVM;
+ * or the external server named by {@code SMO_TEST_JDBC_URL} (with {@code SMO_TEST_DB_USER} and
+ * {@code SMO_TEST_DB_PASSWORD}).
+ */
+public final class TestDatabase {
+
+    private static EmbeddedPostgres embedded;
+    private static String jdbcUrl;
+    private static String user;
+    private static String password;
+
+    private TestDatabase() {
+    }
+
+    static synchronized Map<String, String> start() {
+        if (jdbcUrl == null) {
+            String external = System.getenv("SMO_TEST_JDBC_URL");
+            if (external != null && !external.isBlank()) {
+                jdbcUrl = external;
+                user = envOr("SMO_TEST_DB_USER", "postgres");
+                password = envOr("SMO_TEST_DB_PASSWORD", "");
+            } else {
+                try {
+                    // fsync off: tests prove behaviour, not durability, and run several times faster.
+                    embedded = EmbeddedPostgres.builder().setServerConfig("fsync", "off").start();
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Embedded PostgreSQL did not start", e);
+                }
+                jdbcUrl = embedded.getJdbcUrl("postgres", "postgres");
+                user = "postgres";
+                password = "postgres";
+            }
+        }
+        return Map.of(
+                "quarkus.datasource.db-kind", "postgresql",
+                "quarkus.datasource.jdbc.url", jdbcUrl,
+                "quarkus.datasource.username", user,
+                "quarkus.datasource.password", password);
+    }
+
+    public static String jdbcUrl() {
+        return jdbcUrl;
+    }
+
+    public static String user() {
+        return user;
+    }
+
+    public static String password() {
+        return password;
+    }
+
+    static synchronized void stop() {
+        if (embedded != null) {
+            try {
+                embedded.close();
+            } catch (IOException e) {
+                // The JVM is ending; a leftover temporary directory is harmless.
+            }
+            embedded = null;
+            jdbcUrl = null;
+        }
+    }
+
+    private static String envOr(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null ? fallback : value;
+    }
+}

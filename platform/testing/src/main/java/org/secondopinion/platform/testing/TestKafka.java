@@ -1,0 +1,115 @@
+package org.secondopinion.platform.testing;
+
+import io.smallrye.reactive.messaging.kafka.companion.test.EmbeddedKafkaBroker;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * A real Kafka broker for tests: a single KRaft node in-process, from Kafka's own server jars,
+ * started once per test JVM; or the external broker named by {@code SMO_TEST_KAFKA_BOOTSTRAP}.
+ * The in-process broker can be stopped and restarted on the same port with its data, to prove that
+ * a broker outage delays events without losing them.
+ */
+public final class TestKafka {
+
+    private static EmbeddedKafkaBroker broker;
+    private static String bootstrapServers;
+
+    private TestKafka() {
+    }
+
+    static synchronized Map<String, String> start() {
+        if (bootstrapServers == null) {
+            String external = System.getenv("SMO_TEST_KAFKA_BOOTSTRAP");
+            if (external != null && !external.isBlank()) {
+                bootstrapServers = external;
+            } else {
+                int port = freePort();
+                Path logDir;
+                try {
+                    logDir = Files.createTempDirectory("smo-kafka");
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                broker = withBrokerClassLoader(() -> new EmbeddedKafkaBroker()
+                        .withKafkaHost("localhost")
+                        .withKafkaPort(port)
+                        .withControllerPort(freePort())
+                        .withDeleteLogDirsOnClose(false)
+                        .withAdditionalProperties(props -> {
+                            props.put("log.dir", logDir.toString());
+                            // Several partitions, as in production, so that ordering by key is really exercised.
+                            props.put("num.partitions", "3");
+                            props.put("auto.create.topics.enable", "true");
+                        })
+                        .start());
+                bootstrapServers = "localhost:" + port;
+            }
+        }
+        return Map.of("kafka.bootstrap.servers", bootstrapServers);
+    }
+
+    public static String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    /** Whether the tests run their own broker, which {@link #stopBroker()} can stop. */
+    public static boolean isEmbedded() {
+        return broker != null;
+    }
+
+    /** Stops the in-process broker, keeping its port and data for {@link #startBroker()}. */
+    public static synchronized void stopBroker() {
+        requireEmbedded();
+        broker.close();
+    }
+
+    /** Starts the in-process broker again on the same port, with the data it had. */
+    public static synchronized void startBroker() {
+        requireEmbedded();
+        withBrokerClassLoader(broker::start);
+    }
+
+    static synchronized void stop() {
+        if (broker != null) {
+            broker.close();
+            broker = null;
+        }
+        bootstrapServers = null;
+    }
+
+    /**
+     * Kafka loads plugins through the thread's context class loader; in a Quarkus test that is
+     * Quarkus's own loader, which sees other copies of Kafka's classes. The broker and the threads it
+     * starts must use the loader that loaded Kafka.
+     */
+    private static <T> T withBrokerClassLoader(java.util.function.Supplier<T> action) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(EmbeddedKafkaBroker.class.getClassLoader());
+        try {
+            return action.get();
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    private static void requireEmbedded() {
+        if (broker == null) {
+            throw new IllegalStateException("An external broker (SMO_TEST_KAFKA_BOOTSTRAP) cannot be stopped by a test");
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
