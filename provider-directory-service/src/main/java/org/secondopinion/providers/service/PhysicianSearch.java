@@ -1,0 +1,167 @@
+package org.secondopinion.providers.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.secondopinion.platform.audit.AuditLog;
+import org.secondopinion.platform.problem.ApiException;
+import org.secondopinion.providers.domain.BoardCertification;
+import org.secondopinion.providers.domain.Clinic;
+import org.secondopinion.providers.domain.GeoDistance;
+import org.secondopinion.providers.domain.Physician;
+import org.secondopinion.providers.repository.PhysicianRepository;
+import org.secondopinion.providers.rest.dto.ClinicView;
+import org.secondopinion.providers.rest.dto.PageView;
+import org.secondopinion.providers.rest.dto.PhysicianSummary;
+
+/**
+ * {@code GET /api/physicians}: filters become SQL conditions (array containment, served by GIN
+ * indexes), the distance is the great-circle distance to the physician's nearest clinic, and a radius
+ * first narrows clinics by a latitude/longitude box.
+ */
+@ApplicationScoped
+public class PhysicianSearch {
+
+    /** How results are ordered. */
+    public enum SortOrder {
+        DISTANCE, RELEVANCE
+    }
+
+    /** The search's filters; null means "any". */
+    public record Criteria(String specialty, String subSpecialty, String network, String language, String affiliation,
+            Boolean accepting, Double latitude, Double longitude, Double radiusKm, SortOrder sort, int page, int size) {
+    }
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    PhysicianRepository physicians;
+
+    @Inject
+    AuditLog audit;
+
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public PageView<PhysicianSummary> search(Criteria c) {
+        boolean point = c.latitude() != null;
+        if ((c.latitude() == null) != (c.longitude() == null)) {
+            throw ApiException.badRequest("Give both lat and lon, or neither.");
+        }
+        if (c.radiusKm() != null && !point) {
+            throw ApiException.badRequest("radiusKm needs a point (lat and lon).");
+        }
+        SortOrder sort = c.sort() != null ? c.sort() : point ? SortOrder.DISTANCE : SortOrder.RELEVANCE;
+        if (sort == SortOrder.DISTANCE && !point) {
+            throw ApiException.badRequest("Sorting by distance needs a point (lat and lon).");
+        }
+        Map<String, Object> params = new HashMap<>();
+        List<String> where = new ArrayList<>();
+        contains(where, params, "specialties", "specialty", c.specialty());
+        contains(where, params, "sub_specialties", "subSpecialty", c.subSpecialty());
+        contains(where, params, "networks", "network", c.network());
+        contains(where, params, "languages", "language", c.language());
+        if (c.affiliation() != null) {
+            where.add("(p.hospital_affiliations @> array[cast(:affiliation as text)] or p.medical_schools @> array[cast(:affiliation as text)])");
+            params.put("affiliation", c.affiliation());
+        }
+        if (c.accepting() != null) {
+            where.add("p.accepting_second_opinions = :accepting");
+            params.put("accepting", c.accepting());
+        }
+        String area = c.subSpecialty() != null ? "b.sub_specialty_code = :certArea"
+                : c.specialty() != null ? "b.specialty_code = :certArea" : "true";
+        if (c.subSpecialty() != null || c.specialty() != null) {
+            params.put("certArea", c.subSpecialty() != null ? c.subSpecialty() : c.specialty());
+        }
+        String verified = """
+                exists (select 1 from board_certification b where b.physician_id = p.id and %s
+                  and b.verification_outcome = 'VERIFIED' and b.verified_status = 'CERTIFIED'
+                  and (b.verified_valid_until is null or b.verified_valid_until >= current_date))""".formatted(area);
+
+        String from;
+        GeoBox box = null;
+        if (point && c.radiusKm() != null) {
+            box = GeoBox.around(c.latitude(), c.longitude(), c.radiusKm());
+            from = """
+                    physician p join (
+                      select pc.physician_id, min(great_circle_km(:lat, :lon, cl.latitude, cl.longitude)) km
+                      from clinic cl join physician_clinic pc on pc.clinic_id = cl.id
+                      where %s group by pc.physician_id) d on d.physician_id = p.id""".formatted(box.condition("cl"));
+            where.add("d.km <= :radius");
+            params.put("radius", c.radiusKm());
+        } else if (point) {
+            from = """
+                    physician p left join lateral (
+                      select min(great_circle_km(:lat, :lon, cl.latitude, cl.longitude)) km
+                      from physician_clinic pc join clinic cl on cl.id = pc.clinic_id
+                      where pc.physician_id = p.id) d on true""";
+        } else {
+            from = "physician p";
+        }
+        if (point) {
+            params.put("lat", c.latitude());
+            params.put("lon", c.longitude());
+        }
+        String km = point ? "d.km" : "cast(null as double precision)";
+        String order = sort == SortOrder.DISTANCE
+                ? "km nulls last, verified desc, p.years_in_practice desc nulls last, p.npi"
+                : "verified desc, p.years_in_practice desc nulls last, km nulls last, p.npi";
+        String sql = "select p.id, " + km + " km, " + verified + " verified, count(*) over () total from " + from
+                + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
+                + " order by " + order + " limit :limit offset :offset";
+        Query query = entityManager.createNativeQuery(sql);
+        params.forEach(query::setParameter);
+        if (box != null) {
+            box.bind(query);
+        }
+        query.setParameter("limit", c.size()).setParameter("offset", c.page() * c.size());
+        List<Object[]> rows = query.getResultList();
+
+        List<UUID> ids = rows.stream().map(r -> (UUID) r[0]).toList();
+        Map<UUID, Physician> byId = ids.isEmpty() ? Map.of()
+                : physicians.list("id in ?1", ids).stream().collect(Collectors.toMap(p -> p.id, Function.identity()));
+        LocalDate today = LocalDate.now();
+        List<PhysicianSummary> items = rows.stream().map(r -> {
+            Physician p = byId.get((UUID) r[0]);
+            Double distance = r[1] == null ? null : GeoDistance.round(((Number) r[1]).doubleValue());
+            return summary(p, distance, point ? nearest(p, c.latitude(), c.longitude()) : null, today);
+        }).toList();
+        long total = rows.isEmpty() ? 0 : ((Number) rows.get(0)[3]).longValue();
+        audit.record("SEARCH", PhysicianService.RESOURCE, "search", null);
+        return new PageView<>(items, c.page(), c.size(), total);
+    }
+
+    private static void contains(List<String> where, Map<String, Object> params, String column, String param, String value) {
+        if (value != null) {
+            where.add("p." + column + " @> array[cast(:" + param + " as text)]");
+            params.put(param, value);
+        }
+    }
+
+    private static ClinicView nearest(Physician p, double lat, double lon) {
+        return p.clinics.stream()
+                .min(Comparator.comparingDouble((Clinic cl) -> GeoDistance.km(lat, lon, cl.latitude, cl.longitude)))
+                .map(cl -> DirectoryViews.clinic(cl, GeoDistance.round(GeoDistance.km(lat, lon, cl.latitude, cl.longitude))))
+                .orElse(null);
+    }
+
+    static PhysicianSummary summary(Physician p, Double distanceKm, ClinicView nearest, LocalDate today) {
+        List<String> verified = p.certifications.stream().filter(b -> b.isVerifiedAndCurrent(today))
+                .map(BoardCertification::areaCode).distinct().sorted().toList();
+        return new PhysicianSummary(p.npi, p.displayName(), List.copyOf(p.specialties), List.copyOf(p.subSpecialties),
+                p.yearsInPractice, List.copyOf(p.networks), List.copyOf(p.languages), List.copyOf(p.hospitalAffiliations),
+                p.telehealth, p.acceptingSecondOpinions, verified, distanceKm, nearest);
+    }
+}
