@@ -60,7 +60,8 @@ public class EventInbox {
     }
 
     /** Forgets event ids older than the retention period: redeliveries come within minutes, not months. */
-    @Scheduled(every = "1h", delay = 2, delayUnit = TimeUnit.MINUTES, identity = "inbox-cleanup")
+    @Scheduled(every = "1h", delay = 2, delayUnit = TimeUnit.MINUTES, identity = "inbox-cleanup",
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     @Transactional
     void deleteExpired() {
         entityManager.createNativeQuery("delete from inbox_event where received_at < ?1")

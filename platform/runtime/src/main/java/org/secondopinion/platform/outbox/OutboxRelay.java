@@ -71,7 +71,8 @@ public class OutboxRelay {
     }
 
     @Scheduled(every = "${smo.outbox.relay-interval}", delay = 1, delayUnit = TimeUnit.SECONDS,
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, identity = "outbox-relay")
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, identity = "outbox-relay",
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduledRelay() {
         relayPending();
     }
@@ -138,7 +139,8 @@ public class OutboxRelay {
     }
 
     /** Deletes sent events once they are older than the retention period. */
-    @Scheduled(every = "${smo.outbox.cleanup-interval}", delay = 1, delayUnit = TimeUnit.MINUTES, identity = "outbox-cleanup")
+    @Scheduled(every = "${smo.outbox.cleanup-interval}", delay = 1, delayUnit = TimeUnit.MINUTES, identity = "outbox-cleanup",
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduledCleanup() {
         deleteSentBefore(Instant.now().minus(config.retention()));
     }
