@@ -78,10 +78,10 @@ final class CaseFixtures {
     static Map<String, Object> completeDetails(String primaryNpi, List<String> recommended) {
         return Map.ofEntries(
                 Map.entry("conditionDescription", "Synthetic knee pain for eight months"),
-                Map.entry("area", Map.of("specialtyCode", "ORTHOPEDIC_SURGERY", "subSpecialtyCode", "SPORTS_MEDICINE")),
+                Map.entry("area", Map.of("specialtyCode", "orthopaedic-surgery", "subSpecialtyCode", "orthopaedic-sports-medicine")),
                 Map.entry("reasons", List.of("SURGERY_RECOMMENDED", "LACK_OF_CONFIDENCE")),
                 Map.entry("primaryProvider", Map.of("name", "Dr. Primary Synthetic", "npi", primaryNpi,
-                        "specialtyCode", "ORTHOPEDIC_SURGERY", "practiceName", "Synthetic Bone Clinic")),
+                        "specialtyCode", "orthopaedic-surgery", "practiceName", "Synthetic Bone Clinic")),
                 Map.entry("primaryDiagnosis", "Synthetic meniscus tear"),
                 Map.entry("recommendedTreatment", "Synthetic arthroscopy"),
                 Map.entry("surgeryRecommended", true),
@@ -119,8 +119,8 @@ final class CaseFixtures {
 
     static ProvidersMatched.Candidate candidate(int rank, String npi, List<String> networks, List<DocumentType> required,
             boolean referral) {
-        return new ProvidersMatched.Candidate(rank, npi, "Dr. Candidate " + rank, "ORTHOPEDIC_SURGERY", "SPORTS_MEDICINE",
-                List.of(new BoardCertification("American Board of Orthopaedic Surgery", "ORTHOPEDIC_SURGERY",
+        return new ProvidersMatched.Candidate(rank, npi, "Dr. Candidate " + rank, "orthopaedic-surgery", "orthopaedic-sports-medicine",
+                List.of(new BoardCertification("American Board of Orthopaedic Surgery", "orthopaedic-surgery",
                         CertificationStatus.CERTIFIED, Instant.parse("2026-01-15T00:00:00Z"), "ABOS primary source",
                         LocalDate.parse("2030-12-31"))),
                 networks, null, 4.2 * rank, 10 + rank, List.of("Synthetic General Hospital"), true, List.of("en"),

@@ -126,8 +126,8 @@ class CaseLifecycleTest {
         assertEquals("ACME", event.insurance().payerId());
         assertEquals("Sam", event.insurance().firstName());
         assertEquals(LocalDate.parse("1980-04-02"), event.insurance().dateOfBirth());
-        assertEquals("ORTHOPEDIC_SURGERY", event.area().specialtyCode());
-        assertEquals("SPORTS_MEDICINE", event.area().subSpecialtyCode());
+        assertEquals("orthopaedic-surgery", event.area().specialtyCode());
+        assertEquals("orthopaedic-sports-medicine", event.area().subSpecialtyCode());
         assertEquals(List.of(SecondOpinionReason.SURGERY_RECOMMENDED, SecondOpinionReason.LACK_OF_CONFIDENCE), event.reasons());
         assertEquals("Synthetic knee pain for eight months", event.conditionDescription());
         assertEquals(primaryNpi, event.primaryProvider().npi());

@@ -78,7 +78,7 @@ class JourneyTest {
         assertEquals(me, selected.patientId());
         assertEquals(npi, selected.physician().npi());
         assertEquals("Dr. Candidate 1", selected.physician().name());
-        assertEquals("ORTHOPEDIC_SURGERY", selected.area().specialtyCode());
+        assertEquals("orthopaedic-surgery", selected.area().specialtyCode());
         assertEquals(List.of(SecondOpinionReason.SURGERY_RECOMMENDED, SecondOpinionReason.LACK_OF_CONFIDENCE), selected.reasons());
         assertEquals("Synthetic meniscus tear", selected.primaryDiagnosis());
         assertEquals("Synthetic arthroscopy", selected.recommendedTreatment());

@@ -40,15 +40,15 @@ public record CaseDetails(
 
     @Schema(description = "The area of medicine, as codes from the provider directory's catalogue")
     public record Area(
-            @Size(min = 1, max = 50) @Schema(example = "ORTHOPEDIC_SURGERY") String specialtyCode,
-            @Size(min = 1, max = 50) @Schema(example = "SPORTS_MEDICINE") String subSpecialtyCode) {
+            @Size(min = 1, max = 50) @Schema(example = "orthopaedic-surgery") String specialtyCode,
+            @Size(min = 1, max = 50) @Schema(example = "orthopaedic-sports-medicine") String subSpecialtyCode) {
     }
 
     @Schema(description = "The provider whose opinion is questioned")
     public record PrimaryProviderInfo(
             @Size(min = 1, max = 300) @Schema(example = "Dr. Alex Example") String name,
             @Pattern(regexp = "\\d{10}", message = "must be 10 digits") @Schema(example = "1234567893") String npi,
-            @Size(min = 1, max = 50) @Schema(example = "ORTHOPEDIC_SURGERY") String specialtyCode,
+            @Size(min = 1, max = 50) @Schema(example = "orthopaedic-surgery") String specialtyCode,
             @Size(min = 1, max = 50) String subSpecialtyCode,
             @Size(min = 1, max = 300) @Schema(example = "Example Bone & Joint") String practiceName,
             @Pattern(regexp = "\\d{10}", message = "must be 10 digits") String practiceNpi) {

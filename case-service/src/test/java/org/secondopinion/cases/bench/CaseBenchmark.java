@@ -47,10 +47,10 @@ class CaseBenchmark {
 
     static final Map<String, Object> DETAILS = Map.ofEntries(
             Map.entry("conditionDescription", "Synthetic knee pain for eight months"),
-            Map.entry("area", Map.of("specialtyCode", "ORTHOPEDIC_SURGERY")),
+            Map.entry("area", Map.of("specialtyCode", "orthopaedic-surgery")),
             Map.entry("reasons", List.of("SURGERY_RECOMMENDED")),
             Map.entry("primaryProvider", Map.of("name", "Dr. Primary Synthetic", "npi", "1999999984",
-                    "specialtyCode", "ORTHOPEDIC_SURGERY")),
+                    "specialtyCode", "orthopaedic-surgery")),
             Map.entry("primaryDiagnosis", "Synthetic meniscus tear"),
             Map.entry("surgeryRecommended", true),
             Map.entry("questions", List.of("Is surgery needed now?")),
