@@ -45,6 +45,8 @@ public final class TestKafka {
                             // Several partitions, as in production, so that ordering by key is really exercised.
                             props.put("num.partitions", "3");
                             props.put("auto.create.topics.enable", "true");
+                            // A consumer group forms at once instead of after the default 3 s wait.
+                            props.put("group.initial.rebalance.delay.ms", "0");
                         })
                         .start());
                 bootstrapServers = "localhost:" + port;
