@@ -3,7 +3,6 @@ package org.secondopinion.coverage;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.secondopinion.coverage.Fixtures.COORDINATOR;
@@ -113,6 +112,20 @@ class CaseCoverageTest {
         CoverageDetermined c = coverage(caseId, 1).getFirst();
         assertEquals(CoverageOutcome.MEMBER_NOT_FOUND, c.outcome());
         assertEquals("member-mismatch", c.rule());
+        assertNull(c.planId());
+    }
+
+    @Test
+    void aCaseForAPayerWeDoNotKnowIsMemberNotFoundWithTheSelfPayEstimate() {
+        String specialty = Fixtures.specialtyWithPrice("515.00");
+        String caseId = UUID.randomUUID().toString();
+        submit(Fixtures.caseSubmitted(caseId, "pat-nopayer",
+                Fixtures.insurance(Fixtures.unique("NOPAYER"), "M1", "Testperson", DOB), specialty, false));
+        CoverageDetermined c = coverage(caseId, 1).getFirst();
+        assertEquals(CoverageOutcome.MEMBER_NOT_FOUND, c.outcome());
+        assertTrue(c.finalDetermination());
+        assertEquals("payer-unknown", c.rule());
+        assertEquals(new Money(new BigDecimal("515.00"), "USD"), c.selfPayEstimate());
     }
 
     @Test
@@ -156,9 +169,12 @@ class CaseCoverageTest {
         // a cancellation of a case never determined here changes nothing and does not stop the consumer
         TestTopics.send(Topics.CASES, EventEnvelope.of("/case-service",
                 new CaseCancelled(caseId, "pat-x", "DRAFT", CancelledBy.PATIENT, null, Instant.now())));
-        String next = UUID.randomUUID().toString();
-        submit(Fixtures.caseSubmitted(next, "pat-next", null, "cardiology", false));
-        assertFalse(coverage(next, 1).isEmpty());
-        assertTrue(coverage(caseId, 0).isEmpty());
+        // a case with the same key comes after it on the same partition: once it is determined, the
+        // cancellation was consumed without publishing anything
+        submit(Fixtures.caseSubmitted(caseId, "pat-x", null, "cardiology", false));
+        List<EventEnvelope<DomainEvent>> determined = TestTopics.awaitEvents(Topics.COVERAGE,
+                e -> e.data() instanceof CoverageDetermined c && c.caseId().equals(caseId), 1, Duration.ofSeconds(30));
+        assertEquals(1, determined.size(), "only the submission was determined");
+        assertEquals("self-pay", ((CoverageDetermined) determined.getFirst().data()).rule());
     }
 }

@@ -58,8 +58,8 @@ class EligibilityBenchmark {
                 ms(latencies, 0.99), latencies.getLast() / 1e6);
     }
 
-    /** A plain JDK client: RestAssured's per-request overhead would dominate the figures. */
-    static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** A plain JDK client over HTTP/1.1 (a connection per client): RestAssured's per-request overhead would dominate the figures. */
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private static List<Long> run(String token, String body, int requests) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);

@@ -73,12 +73,14 @@ class InsurerRoundTripTest {
         String caseId = UUID.randomUUID().toString();
         String specialty = Fixtures.specialtyWithPrice("480.00");
         TestTopics.send(Topics.CASES, EventEnvelope.of("/case-service", Fixtures.caseSubmitted(caseId, "pat-sim",
-                Fixtures.insurance(SIMULATED, "SIM-COVERED-1", "Testperson", LocalDate.of(1975, 3, 14)), specialty, true)));
+                new CaseSubmitted.Insurance(SIMULATED, "SIM-COVERED-1", "GRP-77", "Sam", "Testperson", LocalDate.of(1975, 3, 14)),
+                specialty, true)));
 
         EligibilityInquiry inquiry = inquiry(caseId);
         assertEquals(SIMULATED, inquiry.payerId());
         assertEquals("SIM-COVERED-1", inquiry.subscriber().memberId());
         assertEquals("Testperson", inquiry.subscriber().lastName());
+        assertEquals("GRP-77", inquiry.subscriber().groupNumber());
         assertEquals(LocalDate.of(1975, 3, 14), inquiry.subscriber().dateOfBirth());
         assertEquals(EligibilityInquiry.SERVICE_TYPE_CONSULTATION, inquiry.serviceTypeCode());
         assertEquals(specialty, inquiry.specialtyCode());
@@ -105,6 +107,8 @@ class InsurerRoundTripTest {
 
     @Test
     void aPatientsCheckIsPendingUntilTheSimulatedInsurerAnswers() {
+        // all four asked at once, then awaited: the simulator answers them in parallel
+        Map<String, String[]> asked = new HashMap<>();
         for (String[] member : List.of(
                 new String[] { "SIM-INACTIVE-1", "Sampleton", "1968-11-02", "COVERAGE_INACTIVE" },
                 new String[] { "SIM-NOBENEFIT-1", "Exampleman", "1990-07-21", "NOT_COVERED" },
@@ -122,9 +126,11 @@ class InsurerRoundTripTest {
             String location = given().auth().oauth2(patient).contentType(ContentType.JSON).body(body).post("/api/eligibility-checks")
                     .then().statusCode(201).body("outcome", is("PENDING_INSURER")).body("finalDetermination", is(false))
                     .body("traceNumber", notNullValue()).extract().header("Location");
-            Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(patient).get(location)
-                    .then().statusCode(200).body("outcome", is(member[3])).body("finalDetermination", is(true)));
+            asked.put(location, new String[] { patient, member[3] });
         }
+        asked.forEach((location, patientAndOutcome) -> Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().auth().oauth2(patientAndOutcome[0]).get(location).then().statusCode(200)
+                        .body("outcome", is(patientAndOutcome[1])).body("finalDetermination", is(true))));
     }
 
     @Test
@@ -140,8 +146,44 @@ class InsurerRoundTripTest {
     }
 
     @Test
+    void anotherPayersAnswerIsRejectedAndASecondAnswerChangesNothing() {
+        String payer = Fixtures.payer(true, 600);
+        String patient = Tokens.patient(Fixtures.unique("pat-"));
+        Map<String, Object> body = new HashMap<>();
+        body.put("payerId", payer);
+        body.put("memberId", "M-TWICE-1");
+        body.put("firstName", "Jane");
+        body.put("lastName", "Testperson");
+        body.put("dateOfBirth", "1970-01-01");
+        body.put("specialtyCode", "cardiology");
+        body.put("surgeryRecommended", false);
+        var created = given().auth().oauth2(patient).contentType(ContentType.JSON).body(body).post("/api/eligibility-checks")
+                .then().statusCode(201).body("outcome", is("PENDING_INSURER")).extract();
+        String trace = created.path("traceNumber");
+        String id = created.path("id");
+        String location = created.header("Location");
+        String stranger = Fixtures.unique("OTHER");
+
+        // all keyed by the echoed case id (here the determination id): one partition, consumed in this order
+        TestTopics.send(Topics.INSURER_ANSWERS, EventEnvelope.of("/insurer", new EligibilityAnswer(trace, stranger, id, true, true,
+                true, false, new Money(new BigDecimal("1.00"), "USD"), null, false, List.of(), null, null, null, Instant.now())));
+        TestTopics.send(Topics.INSURER_ANSWERS, EventEnvelope.of("/insurer", new EligibilityAnswer(trace, payer, id, true, true,
+                true, false, new Money(new BigDecimal("10.00"), "USD"), null, false, List.of(), "P-1", "Plan One", null, Instant.now())));
+        TestTopics.send(Topics.INSURER_ANSWERS, EventEnvelope.of("/insurer", new EligibilityAnswer(trace, payer, id, false, false,
+                false, null, null, null, null, List.of(), null, null, null, Instant.now())));
+        TestTopics.send(Topics.INSURER_ANSWERS, EventEnvelope.of("/insurer", new EligibilityAnswer(trace, stranger, id, false, false,
+                false, null, null, null, null, List.of(), null, null, null, Instant.now())));
+
+        List<ConsumerRecord<String, String>> dead = TestTopics.await(DEAD_LETTERS, r -> id.equals(r.key()), 2, Duration.ofSeconds(30));
+        assertEquals(2, dead.size(), "both answers of another payer are on the dead-letter topic");
+        // the first answer of the insurer asked counts; its second answer, consumed before the last rejection, changed nothing
+        given().auth().oauth2(patient).get(location).then().statusCode(200).body("outcome", is("COVERED"))
+                .body("copay.amount", is(10.0f)).body("planId", is("P-1")).body("rule", is("insurer-covered"));
+    }
+
+    @Test
     void withoutAnAnswerTheOutcomeBecomesUnknownAndALateAnswerStillCounts() {
-        String silent = Fixtures.payer(true, 2);
+        String silent = Fixtures.payer(true, 1);
         String specialty = Fixtures.specialtyWithPrice("333.00");
         String caseId = UUID.randomUUID().toString();
         String patient = Fixtures.unique("pat-");

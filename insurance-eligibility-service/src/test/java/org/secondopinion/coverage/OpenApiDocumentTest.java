@@ -25,6 +25,13 @@ class OpenApiDocumentTest {
                 .body("paths.'/api/eligibility-checks'.post.responses.'201'.content.'application/json'.examples", hasKey("member not found"))
                 .body("paths.'/api/members/roster'.post.requestBody.content.'text/csv'.examples.roster.value", containsString("member_id"))
                 .body("paths.'/api/eligibility-checks'.post.requestBody.content.'application/json'.examples.check.value.payerId", notNullValue())
+                .body("paths.'/api/eligibility-checks'.post.responses.'201'.content.'application/json'.examples",
+                        hasKey("pending with an insurer that answers through events"))
+                .body("paths.'/api/members/roster'.post.responses.'200'.content.'application/json'.examples.result.value.rejected[0].line",
+                        notNullValue())
+                .body("paths.'/api/members/{id}'.get.responses.'200'.content.'application/json'.examples", hasKey("member"))
+                .body("paths.'/api/plans/{id}'.get.responses.'200'.content.'application/json'.examples.plan.value.benefit",
+                        notNullValue())
                 .body("paths.'/api/plans'.post.tags[0]", containsString("Plans"));
     }
 }

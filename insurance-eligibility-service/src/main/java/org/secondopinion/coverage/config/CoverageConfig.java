@@ -13,6 +13,8 @@ public interface CoverageConfig {
 
     Simulator simulator();
 
+    Seed seed();
+
     interface Insurer {
         /**
          * How long to wait for an insurer's EligibilityAnswer before the outcome becomes UNKNOWN ("verify with
@@ -24,6 +26,15 @@ public interface CoverageConfig {
         /** How often the timeout job looks for unanswered inquiries (a scheduler interval such as {@code 30s}). */
         @WithDefault("30s")
         String timeoutScanInterval();
+    }
+
+    /**
+     * The local stack's sample payers, plans, members and self-pay prices (demo data contract). Never on in
+     * production or tests; a test that needs it calls the seeder itself.
+     */
+    interface Seed {
+        @WithDefault("false")
+        boolean enabled();
     }
 
     /** The insurer simulator, for the local stack and tests: it answers inquiries from a member file. */

@@ -13,7 +13,7 @@ public class InquiryTimeoutJob {
     EligibilityService eligibility;
 
     @Scheduled(every = "${smo.coverage.insurer.timeout-scan-interval:30s}", delayed = "5s", identity = "inquiry-timeout",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void expire() {
         // Batches in separate transactions, so one long backlog does not hold one long transaction.
         while (eligibility.expireUnanswered(100) == 100) {

@@ -55,6 +55,17 @@ public class EligibilityCheckResource {
              "rule": "member-mismatch", "traceNumber": null, "answeredAt": null, "timedOutAt": null,
              "determinedAt": "2026-11-21T10:15:30.123456Z"}""";
 
+    static final String PENDING = """
+            {"id": "9a7c3e51-2d4b-4c8e-b6f0-1e3a5c7d9b24", "origin": "CHECK", "caseId": null, "outcome": "PENDING_INSURER",
+             "finalDetermination": false,
+             "inputs": {"payerId": "BEACON", "memberId": "BEACON-552019", "dateOfBirth": "1979-09-30",
+                        "specialtyCode": "orthopaedic-surgery", "surgeryRecommended": true, "dateOfService": "2026-11-21"},
+             "planId": null, "planName": null, "networks": [], "inNetworkOnly": false, "copay": null, "coinsurancePercent": null,
+             "priorAuthorizationRequired": false, "selfPayEstimate": {"amount": 650.00, "currency": "USD"},
+             "reasons": ["We asked your insurer; the answer will follow."],
+             "rule": "insurer-inquiry", "traceNumber": "SMO4F2A9C1B7E3D5A6B8C9D", "answeredAt": null, "timedOutAt": null,
+             "determinedAt": "2026-11-21T10:15:30.123456Z"}""";
+
     @Inject
     EligibilityService eligibility;
 
@@ -67,7 +78,8 @@ public class EligibilityCheckResource {
     @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "check", value = REQUEST)))
     @APIResponse(responseCode = "201", description = "Determined (also when not covered)",
             content = @Content(mediaType = "application/json", examples = { @ExampleObject(name = "covered", value = COVERED),
-                    @ExampleObject(name = "member not found", value = NOT_FOUND) }))
+                    @ExampleObject(name = "member not found", value = NOT_FOUND),
+                    @ExampleObject(name = "pending with an insurer that answers through events", value = PENDING) }))
     @APIResponse(responseCode = "400", description = "Invalid request, or unknown payer")
     public Response check(@Valid @NotNull EligibilityCheckRequest request) {
         Determination d = eligibility.check(request);

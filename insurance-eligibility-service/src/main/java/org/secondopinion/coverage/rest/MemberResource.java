@@ -43,6 +43,14 @@ public class MemberResource {
             M1000002,ACME-GOLD,John,Sampleton,1975-09-17,2025-01-01,2026-12-31
             """;
 
+    static final String VIEW = """
+            {"id": "3c9e7a10-5b2d-4f8e-9a61-0d4c2b7e8f13", "payerId": "ACME", "memberId": "M1000001", "planId": "ACME-GOLD",
+             "firstName": "Jane", "lastName": "Testperson", "dateOfBirth": "1980-04-02", "coverageStart": "2026-01-01",
+             "coverageEnd": null, "version": 0}""";
+    static final String ROSTER_RESULT = """
+            {"created": 1, "updated": 1, "rejected": [{"line": 3, "message": "plan_id is not a plan of this payer."},
+             {"line": 4, "message": "Expected 7 columns, found 3."}]}""";
+
     @Inject
     MemberService members;
 
@@ -53,7 +61,8 @@ public class MemberResource {
     @RolesAllowed({ Roles.COORDINATOR, Roles.INSURER })
     @Operation(summary = "Add a member", description = "An insurer's client only for its own payer (another payer: 404).")
     @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "member", value = EXAMPLE)))
-    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "201", description = "Created; Location and ETag",
+            content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "member", value = VIEW)))
     @APIResponse(responseCode = "404", description = "Unknown payer, or another insurer's")
     @APIResponse(responseCode = "409", description = "The payer already has this member id")
     public Response create(@Valid @NotNull MemberRequest request) {
@@ -72,6 +81,8 @@ public class MemberResource {
     @Path("/{id}")
     @RolesAllowed({ Roles.COORDINATOR, Roles.INSURER })
     @Operation(summary = "Read a member")
+    @APIResponse(responseCode = "200", description = "The member; ETag for updates",
+            content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "member", value = VIEW)))
     @APIResponse(responseCode = "404", description = "Unknown, or another insurer's member")
     public Response get(@PathParam("id") UUID id) {
         Member member = members.get(id);
@@ -100,7 +111,9 @@ public class MemberResource {
             coverage_end may be empty). Each valid row creates or updates the member with that member id; each malformed
             row is reported by its line number and the others are kept. At most 50,000 rows per import.""")
     @RequestBody(content = @Content(mediaType = "text/csv", examples = @ExampleObject(name = "roster", value = ROSTER)))
-    @APIResponse(responseCode = "200", description = "Imported; rejected rows listed by line")
+    @APIResponse(responseCode = "200", description = "Imported; rejected rows listed by line",
+            content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "result", value = ROSTER_RESULT)))
+    @APIResponse(responseCode = "400", description = "Empty roster, wrong header, or no payer named")
     @APIResponse(responseCode = "404", description = "Unknown payer, or another insurer's")
     public RosterImportResult importRoster(@QueryParam("payerId") String payerId, @Size(max = 20_000_000) String csv) {
         String payer = payerId != null ? payerId : scope.restriction()

@@ -38,6 +38,11 @@ public class PlanResource {
              "coveredSpecialties": ["oncology", "cardiology"], "copay": null, "coinsurancePercent": 20, "currency": "USD",
              "priorAuthorizationRequired": false, "networks": [], "inNetworkOnly": false, "yearlyLimit": null}""";
 
+    static final String VIEW = """
+            {"id": "ACME-GOLD", "payerId": "ACME", "name": "Acme Gold PPO", "benefit": "SURGERY_RECOMMENDED",
+             "coveredSpecialties": [], "copay": {"amount": 25.00, "currency": "USD"}, "coinsurancePercent": null,
+             "priorAuthorizationRequired": true, "networks": ["ACME-PPO"], "inNetworkOnly": true, "yearlyLimit": 2, "version": 0}""";
+
     @Inject
     CatalogService catalog;
 
@@ -47,7 +52,8 @@ public class PlanResource {
     @RequestBody(content = @Content(mediaType = "application/json", examples = {
             @ExampleObject(name = "surgery recommended, copay, in-network", value = EXAMPLE),
             @ExampleObject(name = "listed specialties, coinsurance", value = LISTED) }))
-    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "201", description = "Created; Location and ETag",
+            content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "plan", value = VIEW)))
     @APIResponse(responseCode = "404", description = "Unknown payer, or another insurer's")
     public Response create(@Valid @NotNull PlanRequest request) {
         Plan plan = catalog.createPlan(request);
@@ -65,6 +71,8 @@ public class PlanResource {
     @Path("/{id}")
     @RolesAllowed({ Roles.PATIENT, Roles.COORDINATOR, Roles.INSURER })
     @Operation(summary = "Read a plan")
+    @APIResponse(responseCode = "200", description = "The plan; ETag for updates",
+            content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "plan", value = VIEW)))
     @APIResponse(responseCode = "404", description = "Unknown, or another insurer's plan")
     public Response get(@PathParam("id") String id) {
         Plan plan = catalog.plan(id);

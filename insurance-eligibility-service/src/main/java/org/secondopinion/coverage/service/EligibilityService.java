@@ -2,6 +2,7 @@ package org.secondopinion.coverage.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -84,7 +85,7 @@ public class EligibilityService {
     CoverageConfig config;
 
     /** The inputs of one determination, whichever way it was asked. */
-    record Inputs(String payerId, String memberId, String firstName, String lastName, LocalDate dateOfBirth,
+    record Inputs(String payerId, String memberId, String groupNumber, String firstName, String lastName, LocalDate dateOfBirth,
             String specialtyCode, boolean surgeryRecommended, LocalDate dateOfService) {
     }
 
@@ -98,7 +99,7 @@ public class EligibilityService {
         if (payer.answersThroughEvents && (isBlank(request.firstName()) || isBlank(request.lastName()))) {
             throw ApiException.badRequest("This insurer answers eligibility questions itself: give firstName and lastName as on the insurance card.");
         }
-        Inputs inputs = new Inputs(payer.id, request.memberId().trim(), trim(request.firstName()), trim(request.lastName()),
+        Inputs inputs = new Inputs(payer.id, request.memberId().trim(), null, trim(request.firstName()), trim(request.lastName()),
                 request.dateOfBirth(), request.specialtyCode(), request.surgeryRecommended(),
                 request.dateOfService() != null ? request.dateOfService() : LocalDate.now(ZoneOffset.UTC));
         Determination d = newDetermination(Origin.CHECK, null, caller.hasRole(Roles.PATIENT) ? caller.subject() : null, caller.subject(), inputs);
@@ -113,9 +114,9 @@ public class EligibilityService {
         CaseSubmitted.Insurance insurance = event.insurance();
         LocalDate dateOfService = event.submittedAt().atZone(ZoneOffset.UTC).toLocalDate();
         Inputs inputs = insurance == null
-                ? new Inputs(null, null, null, null, null, event.area().specialtyCode(), event.surgeryRecommended(), dateOfService)
-                : new Inputs(insurance.payerId(), insurance.memberId().trim(), insurance.firstName(), insurance.lastName(),
-                        insurance.dateOfBirth(), event.area().specialtyCode(), event.surgeryRecommended(), dateOfService);
+                ? new Inputs(null, null, null, null, null, null, event.area().specialtyCode(), event.surgeryRecommended(), dateOfService)
+                : new Inputs(insurance.payerId(), insurance.memberId().trim(), trim(insurance.groupNumber()), insurance.firstName(),
+                        insurance.lastName(), insurance.dateOfBirth(), event.area().specialtyCode(), event.surgeryRecommended(), dateOfService);
         Determination d = newDetermination(Origin.CASE, event.caseId(), event.patientId(), AuditLog.SYSTEM, inputs);
         if (insurance == null) {
             d.outcome = CoverageOutcome.NOT_COVERED;
@@ -159,7 +160,10 @@ public class EligibilityService {
      */
     @Transactional
     public void onAnswer(EligibilityAnswer answer) {
-        Determination d = determinations.find("traceNumber", answer.traceNumber()).firstResult();
+        // Locked: the timeout job may be turning the same inquiry UNKNOWN right now; the answer waits and then
+        // applies on top, instead of failing on a version conflict (which would send a valid answer to the DLQ).
+        Determination d = determinations.find("traceNumber", answer.traceNumber()).withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResult();
         if (d == null || !answer.payerId().equals(d.payerId)) {
             throw new MalformedEventException("EligibilityAnswer with an unknown trace number");
         }
@@ -223,9 +227,16 @@ public class EligibilityService {
     /** Inquiries unanswered past their deadline become UNKNOWN: the patient should verify with the insurer. */
     @Transactional
     public int expireUnanswered(int batch) {
-        List<Determination> expired = determinations.find(
-                "outcome = ?1 and inquiryDeadline < ?2 order by inquiryDeadline", CoverageOutcome.PENDING_INSURER, Instant.now())
-                .page(0, batch).list();
+        // SKIP LOCKED: an inquiry whose answer is being applied right now is left to the answer, and several
+        // instances running this job share the work instead of colliding.
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = determinations.getEntityManager().createNativeQuery("""
+                select id from determination
+                where outcome = 'PENDING_INSURER' and inquiry_deadline < ?1
+                order by inquiry_deadline limit ?2
+                for update skip locked""", UUID.class)
+                .setParameter(1, Instant.now()).setParameter(2, batch).getResultList();
+        List<Determination> expired = ids.stream().map(determinations::findById).toList();
         for (Determination d : expired) {
             d.outcome = CoverageOutcome.UNKNOWN;
             d.finalDetermination = true;
@@ -307,7 +318,13 @@ public class EligibilityService {
             inquire(d, payer, inputs);
             return;
         }
-        Member member = members.find("payerId = ?1 and memberId = ?2", payer.id, inputs.memberId()).firstResult();
+        var query = members.find("payerId = ?1 and memberId = ?2", payer.id, inputs.memberId());
+        if (d.origin == Origin.CASE) {
+            // Two cases of one member submitted at once (different partitions) must not both take the last
+            // second opinion of the yearly limit: their determinations take turns on the member row.
+            query = query.withLock(LockModeType.PESSIMISTIC_WRITE);
+        }
+        Member member = query.firstResult();
         if (member != null && !member.dateOfBirth.equals(inputs.dateOfBirth())) {
             member = null; // the same answer as an unknown id: never reveal which of the two did not match
         }
@@ -368,7 +385,7 @@ public class EligibilityService {
         determinations.persist(d);
         // For a check before any case exists, the inquiry's case id is the determination's id.
         publisher.publish(new EligibilityInquiry(d.traceNumber, d.caseId != null ? d.caseId : d.id.toString(), payer.id,
-                new EligibilityInquiry.Subscriber(inputs.memberId(), null, inputs.firstName(), inputs.lastName(), inputs.dateOfBirth()),
+                new EligibilityInquiry.Subscriber(inputs.memberId(), inputs.groupNumber(), inputs.firstName(), inputs.lastName(), inputs.dateOfBirth()),
                 EligibilityInquiry.SERVICE_TYPE_CONSULTATION, inputs.specialtyCode(), inputs.dateOfService(), d.determinedAt));
     }
 
