@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.secondopinion.providers.TestDirectory.COORDINATOR;
@@ -13,10 +14,13 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.secondopinion.platform.audit.AuditEntry;
+import org.secondopinion.platform.audit.AuditLog;
 import org.secondopinion.platform.testing.PlatformTestResources;
 import org.secondopinion.platform.testing.Tokens;
 import org.secondopinion.providers.domain.Npi;
@@ -24,6 +28,9 @@ import org.secondopinion.providers.domain.Npi;
 @QuarkusTest
 @WithTestResource(value = PlatformTestResources.class, scope = TestResourceScope.GLOBAL)
 class PhysicianApiTest {
+
+    @Inject
+    AuditLog audit;
 
     @Test
     void theNpiRuleIsTheLuhnCheckWithThe80840Prefix() {
@@ -135,5 +142,26 @@ class PhysicianApiTest {
                 .body("find { it.code == 'cardiology' }.subSpecialties.code", hasItem("interventional-cardiology"));
         given().auth().oauth2(Tokens.insurer("client", "PAYER")).get("/api/specialties/dermatopathology").then().statusCode(200)
                 .body("parentCode", is("dermatology"));
+    }
+
+    @Test
+    void everyWriteImportAndVerificationIsAuditedWithTheCoordinator() {
+        String npi = TestDirectory.npi();
+        String clinic = TestDirectory.clinic("Audit Test Clinic", "Chicago", "IL", TestDirectory.CHICAGO);
+        TestDirectory.create(TestDirectory.physician(npi, "urology", Map.of("clinicIds", List.of(clinic))));
+        given().auth().oauth2(COORDINATOR).contentType(ContentType.JSON).header("If-Match", "\"0\"")
+                .body(TestDirectory.physician(npi, "urology", Map.of("yearsInPractice", 11)))
+                .put("/api/physicians/" + npi).then().statusCode(200);
+        String source = "Audit feed " + npi;
+        TestDirectory.importFeed(source, List.of(TestDirectory.row(npi, "American Board of Urology", "urology", null, "CERTIFIED", null)));
+        TestDirectory.verify(npi);
+
+        List<AuditEntry> physician = audit.forResource("physician", npi, 0, 50);
+        List<String> actions = physician.stream().map(AuditEntry::action).toList();
+        assertTrue(actions.containsAll(List.of("CREATE", "UPDATE")), actions.toString());
+        assertTrue(physician.stream().filter(e -> !e.action().equals("VERIFY"))
+                .allMatch(e -> e.actorRole().equals("coordinator")), physician.toString());
+        assertEquals(List.of("CREATE"), audit.forResource("clinic", clinic, 0, 10).stream().map(AuditEntry::action).toList());
+        assertEquals(List.of("IMPORT"), audit.forResource("board-feed", source, 0, 10).stream().map(AuditEntry::action).toList());
     }
 }

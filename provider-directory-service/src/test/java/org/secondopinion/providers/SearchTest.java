@@ -105,6 +105,16 @@ class SearchTest {
 
         given().auth().oauth2(PATIENT).queryParams(near).queryParam("radiusKm", 500).get("/api/physicians").then()
                 .body("items.npi", contains(inNyc, inBoston)).body("total", is(2));
+        // With a specialty the search goes through the area index; the same physicians, distances and order.
+        given().auth().oauth2(PATIENT).queryParams(near).queryParam("specialty", "psychiatry").get("/api/physicians").then()
+                .body("items.npi", contains(inNyc, inBoston, inLa)).body("total", is(3))
+                .body("items[1].distanceKm", is(306.1f));
+        given().auth().oauth2(PATIENT).queryParams(near).queryParams(Map.of("specialty", "psychiatry", "radiusKm", 500))
+                .get("/api/physicians").then()
+                .body("items.npi", contains(inNyc, inBoston)).body("total", is(2));
+        given().auth().oauth2(PATIENT).queryParams(near).queryParams(Map.of("specialty", "cardiology", "radiusKm", 5000))
+                .get("/api/physicians").then()
+                .body("total", is(0));
         given().auth().oauth2(PATIENT).queryParams(near).queryParam("language", "es").get("/api/physicians").then()
                 .body("items.npi", contains(inBoston));
         given().auth().oauth2(PATIENT).queryParams(near).queryParam("accepting", true).get("/api/physicians").then()

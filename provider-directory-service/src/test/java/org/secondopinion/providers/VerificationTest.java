@@ -29,7 +29,6 @@ import org.secondopinion.events.Topics;
 import org.secondopinion.events.model.CertificationStatus;
 import org.secondopinion.events.model.VerificationOutcome;
 import org.secondopinion.platform.testing.PlatformTestResources;
-import org.secondopinion.platform.testing.TestTopics;
 import org.secondopinion.platform.testing.Tokens;
 
 @QuarkusTest
@@ -105,7 +104,7 @@ class VerificationTest {
         assertEquals("NOT_FOUND", outcome(TestDirectory.verify(unknown).getFirst()));
 
         // Each change of what the directory knows is announced (the scheduler may have found "not found" before the import).
-        List<EventEnvelope<DomainEvent>> events = TestTopics.awaitEvents(Topics.PROVIDERS,
+        List<EventEnvelope<DomainEvent>> events = ProviderEvents.await(
                 e -> e.data() instanceof PhysicianCredentialsChanged c && c.npi().equals(npi)
                         && c.specialtyCode().equals("cardiology") && c.outcome() == VerificationOutcome.VERIFIED,
                 1, Duration.ofSeconds(20));
@@ -136,7 +135,7 @@ class VerificationTest {
         // The board now reports the certification expired; nobody asks: the scheduled job finds it.
         TestDirectory.importFeed("ABIM lapse feed v2",
                 List.of(row(npi, ABIM, "internal-medicine", "rheumatology", "EXPIRED", LocalDate.now().minusDays(3))));
-        List<EventEnvelope<DomainEvent>> lapses = TestTopics.awaitEvents(Topics.PROVIDERS,
+        List<EventEnvelope<DomainEvent>> lapses = ProviderEvents.await(
                 e -> e.data() instanceof PhysicianCredentialsChanged c && c.npi().equals(npi) && c.lapsed(), 1, Duration.ofSeconds(30));
         assertEquals(1, lapses.size(), "one lapse, announced once");
         PhysicianCredentialsChanged lapse = (PhysicianCredentialsChanged) lapses.getFirst().data();

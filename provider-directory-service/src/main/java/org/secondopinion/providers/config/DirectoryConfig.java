@@ -47,7 +47,7 @@ public interface DirectoryConfig {
         @WithDefault("false")
         boolean enabled();
 
-        @WithDefault("2000")
+        @WithDefault("3000")
         int physicians();
 
         @WithDefault("20261121")

@@ -26,7 +26,8 @@ public class BoardCertificationRepository implements PanacheRepositoryBase<Board
                 .setParameter(1, now)
                 .setParameter(2, limit)
                 .getResultList();
-        return ids.isEmpty() ? List.of() : list("id in ?1", ids);
+        return ids.isEmpty() ? List.of()
+                : find("select c from BoardCertification c join fetch c.physician where c.id in ?1", ids).list();
     }
 
     /** Makes the certifications of these physicians due now, because their primary source changed. */

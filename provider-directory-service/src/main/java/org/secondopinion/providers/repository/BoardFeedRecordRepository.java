@@ -2,6 +2,7 @@ package org.secondopinion.providers.repository;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import org.secondopinion.providers.domain.BoardFeedRecord;
@@ -11,5 +12,9 @@ public class BoardFeedRecordRepository implements PanacheRepositoryBase<BoardFee
 
     public List<BoardFeedRecord> forNpi(String npi) {
         return list("npi", npi);
+    }
+
+    public List<BoardFeedRecord> forNpis(Collection<String> npis) {
+        return npis.isEmpty() ? List.of() : list("npi in ?1", npis);
     }
 }

@@ -24,15 +24,30 @@ public class PhysicianRepository implements PanacheRepositoryBase<Physician, UUI
         return npis.isEmpty() ? List.of() : list("npi in ?1", npis);
     }
 
-    /** Everyone who practises in a specialty area: claims it, or holds a certification in it. */
-    @SuppressWarnings("unchecked")
-    public List<Physician> inArea(String specialtyCode) {
-        List<UUID> ids = getEntityManager().createNativeQuery("""
-                select p.id from physician p where p.specialties @> array[cast(?1 as text)]
-                union
-                select c.physician_id from board_certification c where c.specialty_code = ?1""", UUID.class)
-                .setParameter(1, specialtyCode)
-                .getResultList();
-        return ids.isEmpty() ? List.of() : list("id in ?1", ids);
+    private static final String AREA_LOCATIONS = """
+            insert into physician_area_location (area_code, physician_id, clinic_id, latitude, longitude)
+            select distinct a.code, p.id, c.id, c.latitude, c.longitude
+            from physician p
+            join physician_clinic pc on pc.physician_id = p.id
+            join clinic c on c.id = pc.clinic_id
+            cross join lateral unnest(p.specialties || p.sub_specialties) as a(code)""";
+
+    /** Rewrites the search index rows (area, clinic, coordinates) of these physicians after they were written. */
+    public void refreshAreaLocations(Collection<UUID> physicianIds) {
+        if (physicianIds.isEmpty()) {
+            return;
+        }
+        flush();
+        UUID[] ids = physicianIds.toArray(UUID[]::new);
+        getEntityManager().createNativeQuery("delete from physician_area_location where physician_id = any(?1)")
+                .setParameter(1, ids).executeUpdate();
+        getEntityManager().createNativeQuery(AREA_LOCATIONS + " where p.id = any(?1)").setParameter(1, ids).executeUpdate();
+    }
+
+    /** Rebuilds the whole search index (after a bulk load). */
+    public void refreshAllAreaLocations() {
+        flush();
+        getEntityManager().createNativeQuery("delete from physician_area_location").executeUpdate();
+        getEntityManager().createNativeQuery(AREA_LOCATIONS).executeUpdate();
     }
 }

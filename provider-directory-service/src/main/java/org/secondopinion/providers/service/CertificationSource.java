@@ -1,7 +1,10 @@
 package org.secondopinion.providers.service;
 
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.secondopinion.events.model.CertificationStatus;
 
 /**
@@ -13,6 +16,13 @@ public interface CertificationSource {
 
     /** Everything the source knows about one physician; empty when it does not know the NPI. */
     List<SourceCertification> certificationsOf(String npi);
+
+    /** Everything the source knows about several physicians at once, by NPI (a batch of verifications). */
+    default Map<String, List<SourceCertification>> certificationsOf(Collection<String> npis) {
+        Map<String, List<SourceCertification>> all = new HashMap<>();
+        npis.forEach(npi -> all.put(npi, certificationsOf(npi)));
+        return all;
+    }
 
     /**
      * One certification as the source reports it.

@@ -64,17 +64,17 @@ public class ClinicService {
     @SuppressWarnings("unchecked")
     public PageView<ClinicView> near(double lat, double lon, double radiusKm, String specialty, int page, int size) {
         GeoBox box = GeoBox.around(lat, lon, radiusKm);
-        String specialtyFilter = specialty == null ? "" : " and " + """
-                exists (select 1 from physician_clinic pc join physician p on p.id = pc.physician_id
-                   where pc.clinic_id = c.id and (p.specialties @> array[cast(:specialty as text)]
-                     or p.sub_specialties @> array[cast(:specialty as text)]))""";
+        // With a specialty, driven by the area index (clinics where a physician of the specialty or
+        // sub-specialty works, inside the box); without, by the clinics' own coordinate index.
+        String clinicsInBox = specialty == null ? "clinic c where " + box.condition("c")
+                : "(select distinct a.clinic_id from physician_area_location a where a.area_code = :specialty and "
+                        + box.condition("a") + ") x join clinic c on c.id = x.clinic_id";
         Query query = entityManager.createNativeQuery("""
                 select id, km, count(*) over () from (
-                  select c.id, great_circle_km(:lat, :lon, c.latitude, c.longitude) km from clinic c
-                  where %s%s) near
+                  select c.id, great_circle_km(:lat, :lon, c.latitude, c.longitude) km from %s) near
                 where km <= :radius
                 order by km, id
-                limit :limit offset :offset""".formatted(box.condition("c"), specialtyFilter))
+                limit :limit offset :offset""".formatted(clinicsInBox))
                 .setParameter("lat", lat).setParameter("lon", lon).setParameter("radius", radiusKm)
                 .setParameter("limit", size).setParameter("offset", page * size);
         box.bind(query);
@@ -82,7 +82,8 @@ public class ClinicService {
             query.setParameter("specialty", specialty);
         }
         List<Object[]> rows = query.getResultList();
-        long total = rows.isEmpty() ? countNear(lat, lon, radiusKm, specialty, box, specialtyFilter, page) : ((Number) rows.get(0)[2]).longValue();
+        long total = rows.isEmpty() ? countNear(lat, lon, radiusKm, specialty, box, clinicsInBox, page)
+                : ((Number) rows.get(0)[2]).longValue();
         List<UUID> ids = rows.stream().map(r -> (UUID) r[0]).toList();
         Map<UUID, Clinic> byId = ids.isEmpty() ? Map.of()
                 : clinics.list("id in ?1", ids).stream().collect(Collectors.toMap(c -> c.id, Function.identity()));
@@ -94,13 +95,13 @@ public class ClinicService {
     }
 
     /** The total for a page past the end, which has no rows to carry it. */
-    private long countNear(double lat, double lon, double radiusKm, String specialty, GeoBox box, String specialtyFilter, int page) {
+    private long countNear(double lat, double lon, double radiusKm, String specialty, GeoBox box, String clinicsInBox, int page) {
         if (page == 0) {
             return 0;
         }
         Query query = entityManager.createNativeQuery("""
-                select count(*) from clinic c where %s%s and great_circle_km(:lat, :lon, c.latitude, c.longitude) <= :radius"""
-                .formatted(box.condition("c"), specialtyFilter))
+                select count(*) from (select great_circle_km(:lat, :lon, c.latitude, c.longitude) km from %s) near
+                where km <= :radius""".formatted(clinicsInBox))
                 .setParameter("lat", lat).setParameter("lon", lon).setParameter("radius", radiusKm);
         box.bind(query);
         if (specialty != null) {

@@ -5,13 +5,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.secondopinion.events.PhysicianCredentialsChanged;
 import org.secondopinion.events.model.CertificationStatus;
@@ -75,10 +78,44 @@ public class CredentialVerification {
     @Transactional
     public int reverifyDue(Instant now) {
         List<BoardCertification> due = certifications.lockDue(now, config.verification().batchSize());
+        // One question to the source for the whole batch rather than one per certification.
+        Map<String, List<SourceCertification>> known = source.certificationsOf(
+                due.stream().map(c -> c.physician.npi).collect(Collectors.toSet()));
         for (BoardCertification certification : due) {
-            verify(certification, now);
+            verify(certification, now, known.getOrDefault(certification.physician.npi, List.of()));
         }
         return due.size();
+    }
+
+    /**
+     * Verifies everything due now, batch after batch, until nothing is due (the sample directory right
+     * after seeding); answers how many were verified.
+     */
+    public int verifyAllDue() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        long giveUp = System.nanoTime() + Duration.ofMinutes(30).toNanos();
+        int total = 0;
+        while (System.nanoTime() < giveUp) {
+            int verified = reverifyDue(now);
+            total += verified;
+            if (verified == 0) {
+                // Nothing left that this call could lock; rows the scheduled job holds are done when it commits.
+                if (certifications.count("nextDueAt is null or nextDueAt <= ?1", now) == 0) {
+                    break;
+                }
+                sleep(Duration.ofMillis(200));
+            }
+        }
+        return total;
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Verifies every certification of one physician now (a coordinator's request). */
@@ -96,63 +133,73 @@ public class CredentialVerification {
     }
 
     private void verify(BoardCertification c, Instant now) {
+        verify(c, now, source.certificationsOf(c.physician.npi));
+    }
+
+    private void verify(BoardCertification c, Instant now, List<SourceCertification> known) {
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         Physician physician = c.physician;
         boolean wasMatchable = c.isVerifiedAndCurrent(today);
         VerificationOutcome previousOutcome = c.verificationOutcome;
         CertificationStatus previousStatus = c.verifiedStatus;
 
-        List<SourceCertification> known = source.certificationsOf(physician.npi);
-        Optional<SourceCertification> match = known.stream()
-                .filter(s -> s.board().equalsIgnoreCase(c.board) && s.specialtyCode().equals(c.specialtyCode)
-                        && Objects.equals(s.subSpecialtyCode(), c.subSpecialtyCode))
-                .findFirst();
-        VerificationOutcome outcome;
-        CertificationStatus status;
-        LocalDate validUntil = null;
-        String sourceName;
-        if (known.isEmpty()) {
-            outcome = VerificationOutcome.NOT_FOUND;
-            status = CertificationStatus.NOT_CERTIFIED;
-            sourceName = c.board + " (no record for this NPI)";
-        } else if (match.isEmpty()) {
-            outcome = VerificationOutcome.MISMATCH;
-            status = CertificationStatus.NOT_CERTIFIED;
-            sourceName = known.get(0).source();
-        } else {
-            SourceCertification s = match.get();
-            status = s.status();
-            validUntil = s.validUntil();
-            sourceName = s.source();
-            boolean pastEnd = validUntil != null && validUntil.isBefore(today);
-            if (status == CertificationStatus.CERTIFIED && !pastEnd) {
-                outcome = VerificationOutcome.VERIFIED;
-            } else if (status == CertificationStatus.EXPIRED || (status == CertificationStatus.CERTIFIED && pastEnd)) {
-                outcome = VerificationOutcome.EXPIRED;
-                status = CertificationStatus.EXPIRED;
-            } else {
-                // Suspended, revoked or not certified: the source contradicts the claim.
-                outcome = VerificationOutcome.MISMATCH;
-            }
-        }
-        c.verificationOutcome = outcome;
-        c.verifiedStatus = status;
-        c.verifiedValidUntil = validUntil;
-        c.verificationSource = sourceName;
+        Verdict verdict = judge(c, known, today);
+        c.verificationOutcome = verdict.outcome();
+        c.verifiedStatus = verdict.status();
+        c.verifiedValidUntil = verdict.validUntil();
+        c.verificationSource = verdict.source();
         c.verifiedAt = now;
-        c.nextDueAt = nextDue(outcome, validUntil, now);
+        c.nextDueAt = nextDue(verdict.outcome(), verdict.validUntil(), now);
         audit.record("VERIFY", PhysicianService.RESOURCE, physician.npi, null);
 
-        boolean changed = previousOutcome != outcome || previousStatus != status;
+        boolean changed = previousOutcome != verdict.outcome() || previousStatus != verdict.status();
         if (changed) {
             boolean matchableNow = c.isVerifiedAndCurrent(today);
             boolean stillMatchableInArea = physician.certifications.stream()
                     .filter(other -> other.specialtyCode.equals(c.specialtyCode))
                     .anyMatch(other -> other.isVerifiedAndCurrent(today));
-            publisher.publish(new PhysicianCredentialsChanged(physician.npi, physician.displayName(), outcome, c.board,
-                    c.areaCode(), previousStatus, status, wasMatchable && !matchableNow, stillMatchableInArea, sourceName,
-                    now, validUntil, c.nextDueAt));
+            publisher.publish(new PhysicianCredentialsChanged(physician.npi, physician.displayName(), verdict.outcome(), c.board,
+                    c.areaCode(), previousStatus, verdict.status(), wasMatchable && !matchableNow, stillMatchableInArea,
+                    verdict.source(), now, verdict.validUntil(), c.nextDueAt));
         }
+    }
+
+    /**
+     * What a primary source's answer means for one claimed certification.
+     *
+     * @param outcome verified, mismatch, not found or expired
+     * @param status the status the source reported (NOT_CERTIFIED when it has no such certification)
+     * @param validUntil the end of validity the source reported
+     * @param source what was consulted, shown to patients
+     */
+    public record Verdict(VerificationOutcome outcome, CertificationStatus status, LocalDate validUntil, String source) {
+    }
+
+    /** The verification rule, without I/O: a claim against everything the source knows about the physician. */
+    public static Verdict judge(BoardCertification c, List<SourceCertification> known, LocalDate today) {
+        Optional<SourceCertification> match = known.stream()
+                .filter(s -> s.board().equalsIgnoreCase(c.board) && s.specialtyCode().equals(c.specialtyCode)
+                        && Objects.equals(s.subSpecialtyCode(), c.subSpecialtyCode))
+                .findFirst();
+        if (known.isEmpty()) {
+            return new Verdict(VerificationOutcome.NOT_FOUND, CertificationStatus.NOT_CERTIFIED, null,
+                    c.board + " (no record for this NPI)");
+        }
+        if (match.isEmpty()) {
+            return new Verdict(VerificationOutcome.MISMATCH, CertificationStatus.NOT_CERTIFIED, null, known.get(0).source());
+        }
+        SourceCertification s = match.get();
+        CertificationStatus status = s.status();
+        LocalDate validUntil = s.validUntil();
+        boolean pastEnd = validUntil != null && validUntil.isBefore(today);
+        if (status == CertificationStatus.CERTIFIED && !pastEnd) {
+            return new Verdict(VerificationOutcome.VERIFIED, status, validUntil, s.source());
+        }
+        if (status == CertificationStatus.EXPIRED || (status == CertificationStatus.CERTIFIED && pastEnd)) {
+            return new Verdict(VerificationOutcome.EXPIRED, CertificationStatus.EXPIRED, validUntil, s.source());
+        }
+        // Suspended, revoked or not certified: the source contradicts the claim.
+        return new Verdict(VerificationOutcome.MISMATCH, status, validUntil, s.source());
     }
 
     /** 36 months at most, or the end of the certification if sooner; a failed verification is retried sooner. */

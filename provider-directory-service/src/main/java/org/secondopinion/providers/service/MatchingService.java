@@ -7,10 +7,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.secondopinion.events.CaseSubmitted;
 import org.secondopinion.events.ProvidersMatched;
@@ -29,6 +29,7 @@ import org.secondopinion.providers.config.DirectoryConfig;
 import org.secondopinion.providers.domain.Npi;
 import org.secondopinion.providers.domain.Physician;
 import org.secondopinion.providers.domain.Specialty;
+import org.secondopinion.providers.repository.MatchingPoolRepository;
 import org.secondopinion.providers.repository.PhysicianRepository;
 import org.secondopinion.providers.repository.SpecialtyRepository;
 import org.secondopinion.providers.rest.dto.SuitabilityRequest;
@@ -48,6 +49,9 @@ public class MatchingService {
 
     @Inject
     SpecialtyRepository specialties;
+
+    @Inject
+    MatchingPoolRepository matchingPool;
 
     @Inject
     EventPublisher publisher;
@@ -70,37 +74,48 @@ public class MatchingService {
         return matched;
     }
 
-    /** The match for a case, without publishing it (also what the benchmark measures). */
+    /**
+     * The match for a case, without publishing it (also what the benchmark measures). Everyone in the
+     * area is judged on light rows (the rules need no more); the clinics are read for those who qualify
+     * (distance ranks them), and only the chosen candidates are loaded as entities, for what they show.
+     */
     @Transactional
     public ProvidersMatched compute(CaseSubmitted submitted) {
         CaseFacts facts = facts(submitted);
         PhysicianMatcher matcher = matcher(facts);
-        Map<String, Physician> pool = new LinkedHashMap<>();
-        physicians.inArea(facts.specialtyCode()).forEach(p -> pool.put(p.npi, p));
-        physicians.findByNpis(facts.recommendedNpis()).forEach(p -> pool.putIfAbsent(p.npi, p));
+        Map<UUID, Physician> pool = matchingPool.pool(facts.specialtyCode(), facts.stateCode(), facts.recommendedNpis());
 
-        List<Evaluation> qualifying = new ArrayList<>();
         Map<ExclusionReason, Integer> excluded = new EnumMap<>(ExclusionReason.class);
         for (ExclusionReason reason : ExclusionReason.values()) {
             excluded.put(reason, 0);
         }
+        List<Physician> passing = new ArrayList<>();
         for (Physician p : pool.values()) {
-            Evaluation e = matcher.evaluate(p);
+            Evaluation e = matcher.evaluate(p, false);
             if (e.qualifies()) {
-                qualifying.add(e);
+                passing.add(p);
             } else {
                 excluded.merge(e.firstReason(), 1, Integer::sum);
             }
         }
+        matchingPool.addClinics(passing);
+        List<Evaluation> qualifying = new ArrayList<>(passing.stream().map(p -> matcher.evaluate(p, true)).toList());
         qualifying.sort(PhysicianMatcher.RANKING);
         int limit = config.matching().maxCandidates();
         List<Evaluation> chosen = new ArrayList<>(qualifying.subList(0, Math.min(limit, qualifying.size())));
         // A physician the patient was recommended is always shown when they qualify.
         qualifying.stream().skip(limit).filter(Evaluation::recommended).forEach(chosen::add);
 
+        List<UUID> ids = chosen.stream().map(e -> e.physician().id).toList();
+        Map<UUID, Physician> entities = ids.isEmpty() ? Map.of()
+                : physicians.list("id in ?1", ids).stream().collect(Collectors.toMap(p -> p.id, p -> p));
         List<Candidate> candidates = new ArrayList<>();
-        for (int i = 0; i < chosen.size(); i++) {
-            candidates.add(candidate(i + 1, chosen.get(i), facts));
+        for (Evaluation light : chosen) {
+            // The same rules on the whole entity: the reasons and ranking keys are the same, the details complete.
+            Evaluation e = matcher.evaluate(entities.get(light.physician().id), true);
+            if (e.qualifies()) {
+                candidates.add(candidate(candidates.size() + 1, e, facts));
+            }
         }
         List<ExclusionCount> counts = excluded.entrySet().stream()
                 .map(entry -> new ExclusionCount(entry.getKey(), entry.getValue())).toList();

@@ -123,7 +123,16 @@ public final class PhysicianMatcher {
         return primaryLevel;
     }
 
+    /** The verdict with the distance to the physician's nearest clinic (the suitability question). */
     public Evaluation evaluate(Physician p) {
+        return evaluate(p, true);
+    }
+
+    /**
+     * The verdict; without {@code locate} the clinics are not read and no distance is computed (the
+     * rules do not depend on it), which spares loading the clinics of everyone who does not qualify.
+     */
+    public Evaluation evaluate(Physician p, boolean locate) {
         Map<ExclusionReason, String> reasons = new EnumMap<>(ExclusionReason.class);
         String area = facts.specialtyCode();
         if (p.npi.equals(facts.primary().npi())) {
@@ -171,11 +180,11 @@ public final class PhysicianMatcher {
 
         Clinic nearest = null;
         Double distance = null;
-        if (facts.latitude() != null && !p.clinics.isEmpty()) {
+        if (locate && facts.latitude() != null && !p.clinics.isEmpty()) {
             nearest = p.clinics.stream().min(Comparator.comparingDouble(
                     (Clinic c) -> GeoDistance.km(facts.latitude(), facts.longitude(), c.latitude, c.longitude))).orElseThrow();
             distance = GeoDistance.round(GeoDistance.km(facts.latitude(), facts.longitude(), nearest.latitude, nearest.longitude));
-        } else if (!p.clinics.isEmpty()) {
+        } else if (locate && !p.clinics.isEmpty()) {
             nearest = p.clinics.get(0);
         }
         boolean language = facts.preferredLanguage() != null && p.languages.stream()

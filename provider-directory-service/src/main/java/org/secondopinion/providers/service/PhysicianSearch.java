@@ -85,14 +85,34 @@ public class PhysicianSearch {
         if (c.subSpecialty() != null || c.specialty() != null) {
             params.put("certArea", c.subSpecialty() != null ? c.subSpecialty() : c.specialty());
         }
+        // A scalar subquery with a limit, probed per row through the physician index: as "exists" the planner
+        // may hash it over every certification in the directory.
         String verified = """
-                exists (select 1 from board_certification b where b.physician_id = p.id and %s
+                coalesce((select true from board_certification b where b.physician_id = p.id and %s
                   and b.verification_outcome = 'VERIFIED' and b.verified_status = 'CERTIFIED'
-                  and (b.verified_valid_until is null or b.verified_valid_until >= current_date))""".formatted(area);
+                  and (b.verified_valid_until is null or b.verified_valid_until >= current_date) limit 1), false)""".formatted(area);
 
         String from;
         GeoBox box = null;
-        if (point && c.radiusKm() != null) {
+        String areaCode = c.subSpecialty() != null ? c.subSpecialty() : c.specialty();
+        if (point && areaCode != null) {
+            // Through the area index: only the physicians of the area near the point (or anywhere, nearest first).
+            String near = "";
+            if (c.radiusKm() != null) {
+                box = GeoBox.around(c.latitude(), c.longitude(), c.radiusKm());
+                near = " and " + box.condition("a");
+                where.add("d.km <= :radius");
+                params.put("radius", c.radiusKm());
+            }
+            // Without a radius a left join: physicians without a clinic still match, last.
+            from = """
+                    physician p %s join (
+                      select a.physician_id, min(great_circle_km(:lat, :lon, a.latitude, a.longitude)) km
+                      from physician_area_location a
+                      where a.area_code = :areaCode%s group by a.physician_id) d on d.physician_id = p.id"""
+                    .formatted(c.radiusKm() != null ? "" : "left", near);
+            params.put("areaCode", areaCode);
+        } else if (point && c.radiusKm() != null) {
             box = GeoBox.around(c.latitude(), c.longitude(), c.radiusKm());
             from = """
                     physician p join (

@@ -61,7 +61,7 @@ public class PhysicianService {
         physician.createdAt = now();
         apply(physician, request);
         physicians.persist(physician);
-        physicians.flush();
+        physicians.refreshAreaLocations(List.of(physician.id));
         audit.record("CREATE", RESOURCE, physician.npi, null);
         return DirectoryViews.physician(physician);
     }
@@ -76,7 +76,7 @@ public class PhysicianService {
         }
         validate(request);
         apply(physician, request);
-        physicians.flush();
+        physicians.refreshAreaLocations(List.of(physician.id));
         audit.record("UPDATE", RESOURCE, npi, null);
         return DirectoryViews.physician(physician);
     }

@@ -46,7 +46,8 @@ public final class SampleDirectoryGenerator {
             "Avery", "Riley", "Quinn", "Drew", "Reese", "Skyler", "Rowan", "Emerson");
     static final List<String> LAST = List.of("Example", "Sample", "Placeholder", "Testwell", "Mockford", "Demoson",
             "Synthwood", "Fakeley", "Stubbs", "Dummond", "Proto", "Mimsy");
-    static final List<String> NETWORKS = List.of("EXAMPLE-PPO", "EXAMPLE-HMO", "SAMPLE-EPO", "DEMO-CHOICE", "DEMO-NATIONAL");
+    /** The local stack's insurers' networks (ACME, BEACON) among others, so that in-network matches exist. */
+    static final List<String> NETWORKS = List.of("ACME-PPO", "BEACON-CHOICE", "EXAMPLE-PPO", "EXAMPLE-HMO", "DEMO-NATIONAL");
     static final List<String> LANGUAGES = List.of("es", "zh", "fr", "vi", "ar", "de", "pt");
     static final List<String> HOSPITALS = List.of("Example General Hospital", "Sample University Medical Center",
             "Demo Children's Hospital", "Placeholder Regional Medical Center");
@@ -57,7 +58,108 @@ public final class SampleDirectoryGenerator {
     public record SampleDirectory(List<Clinic> clinics, List<Physician> physicians, List<BoardFeedRecord> feed) {
     }
 
+    /** The demo physicians of the local stack (the realm's dr-grey and dr-house), always in the seeded directory. */
+    public static final String DR_GREY_NPI = "1234567893";
+    public static final String DR_HOUSE_NPI = "1245319599";
+    static final String ABOS = "American Board of Orthopaedic Surgery";
+    static final String ORTHOPAEDIC_SURGERY = "orthopaedic-surgery";
+    static final String SPORTS_MEDICINE = "orthopaedic-sports-medicine";
+
     private SampleDirectoryGenerator() {
+    }
+
+    /**
+     * The two demo physicians the local stack's users and demo case rely on (see the README): fixed
+     * facts, certifications valid for years, and the board feed rows that verify them.
+     */
+    public static SampleDirectory demo(Instant now) {
+        LocalDate today = LocalDate.ofInstant(now, java.time.ZoneOffset.UTC);
+        LocalDate validUntil = LocalDate.of(today.getYear() + 6, 12, 31);
+        List<Clinic> clinics = new ArrayList<>();
+        List<Physician> physicians = new ArrayList<>();
+        List<BoardFeedRecord> feed = new ArrayList<>();
+
+        Clinic boston = demoClinic("Grey Sports Orthopaedics", "75 Example Street", "Boston", 42.3601, -71.0589, now);
+        Physician grey = demoPhysician(DR_GREY_NPI, "Meredith", "Grey", 14, "Grey Sports Orthopaedics", boston,
+                List.of(DocumentType.IMAGING, DocumentType.MEDICAL_RECORDS), now);
+        Clinic cambridge = demoClinic("Princeton Plainsboro Diagnostics", "200 Sample Avenue", "Cambridge", 42.3736, -71.1097, now);
+        Physician house = demoPhysician(DR_HOUSE_NPI, "Gregory", "House", 22, "Princeton Plainsboro Diagnostics", cambridge,
+                List.of(DocumentType.LAB_RESULTS), now);
+        for (Physician p : List.of(grey, house)) {
+            demoCertification(p, null, LocalDate.of(2012, 7, 1), validUntil, feed, now);
+            demoCertification(p, SPORTS_MEDICINE, LocalDate.of(2015, 7, 1), validUntil, feed, now);
+            physicians.add(p);
+        }
+        clinics.add(boston);
+        clinics.add(cambridge);
+        return new SampleDirectory(clinics, physicians, feed);
+    }
+
+    private static Clinic demoClinic(String name, String address, String city, double lat, double lon, Instant now) {
+        Clinic clinic = new Clinic();
+        clinic.id = UUID.randomUUID();
+        clinic.name = name;
+        clinic.address = address;
+        clinic.city = city;
+        clinic.stateCode = "MA";
+        clinic.latitude = lat;
+        clinic.longitude = lon;
+        clinic.createdAt = now;
+        return clinic;
+    }
+
+    private static Physician demoPhysician(String npi, String first, String last, int years, String practice, Clinic clinic,
+            List<DocumentType> documents, Instant now) {
+        Physician p = new Physician();
+        p.id = UUID.randomUUID();
+        p.npi = npi;
+        p.firstName = first;
+        p.lastName = last;
+        p.specialties = new ArrayList<>(List.of(ORTHOPAEDIC_SURGERY));
+        p.subSpecialties = new ArrayList<>(List.of(SPORTS_MEDICINE));
+        p.yearsInPractice = years;
+        p.medicalSchools = new ArrayList<>(List.of("Example University School of Medicine"));
+        p.hospitalAffiliations = new ArrayList<>(List.of("Example General Hospital"));
+        p.practiceName = practice;
+        p.clinics = new ArrayList<>(List.of(clinic));
+        p.networks = new ArrayList<>(List.of("ACME-PPO", "BEACON-CHOICE"));
+        p.languages = new ArrayList<>(List.of("en"));
+        p.licensedStates = new ArrayList<>(List.of("MA"));
+        p.telehealth = true;
+        p.telehealthStates = new ArrayList<>(List.of("MA"));
+        p.acceptingSecondOpinions = true;
+        p.requiredDocuments = new ArrayList<>(documents.stream().map(Enum::name).toList());
+        p.referralLetterRequired = false;
+        p.createdAt = now;
+        p.updatedAt = now;
+        return p;
+    }
+
+    private static void demoCertification(Physician p, String sub, LocalDate since, LocalDate until, List<BoardFeedRecord> feed,
+            Instant now) {
+        BoardCertification c = new BoardCertification();
+        c.id = UUID.randomUUID();
+        c.physician = p;
+        c.board = ABOS;
+        c.specialtyCode = ORTHOPAEDIC_SURGERY;
+        c.subSpecialtyCode = sub;
+        c.claimedStatus = CertificationStatus.CERTIFIED;
+        c.certifiedSince = since;
+        c.validUntil = until;
+        c.nextDueAt = now;
+        p.certifications.add(c);
+        BoardFeedRecord r = new BoardFeedRecord();
+        r.id = UUID.randomUUID();
+        r.npi = p.npi;
+        r.board = ABOS;
+        r.specialtyCode = ORTHOPAEDIC_SURGERY;
+        r.subSpecialtyCode = sub == null ? "" : sub;
+        r.status = CertificationStatus.CERTIFIED;
+        r.certifiedSince = since;
+        r.validUntil = until;
+        r.source = ABOS + " data feed (synthetic sample)";
+        r.importedAt = now;
+        feed.add(r);
     }
 
     public static SampleDirectory generate(int count, long seed, List<Specialty> taxonomy, Instant now) {
