@@ -3,6 +3,9 @@ package org.secondopinion.platform.outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.Instant;
@@ -15,7 +18,8 @@ import org.secondopinion.events.EventType;
 /**
  * Publishes events through the transactional outbox: the event is written to the outbox table in the
  * caller's transaction, so it exists exactly when the change it describes is committed. The
- * {@link OutboxRelay} sends it to Kafka afterwards. There is no other way to publish an event.
+ * {@link OutboxRelay} sends it to Kafka afterwards, woken as soon as the transaction commits. There is
+ * no other way to publish an event.
  */
 @ApplicationScoped
 public class EventPublisher {
@@ -23,8 +27,17 @@ public class EventPublisher {
     @Inject
     EntityManager entityManager;
 
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    OutboxRelay relay;
+
     @ConfigProperty(name = "quarkus.application.name")
     String serviceName;
+
+    /** Marks a transaction that already wakes the relay on commit. */
+    private static final Object WAKES_RELAY = new Object();
 
     /**
      * Writes {@code event} to the outbox in the current transaction, which must exist.
@@ -43,6 +56,26 @@ public class EventPublisher {
         row.payload = EventCodec.encode(envelope);
         row.createdAt = Instant.now();
         entityManager.persist(row);
+        wakeRelayOnCommit();
         return envelope;
+    }
+
+    private void wakeRelayOnCommit() {
+        if (transactions.getResource(WAKES_RELAY) != null) {
+            return;
+        }
+        transactions.putResource(WAKES_RELAY, Boolean.TRUE);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.wake();
+                }
+            }
+        });
     }
 }

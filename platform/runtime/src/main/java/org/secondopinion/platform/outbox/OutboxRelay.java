@@ -3,10 +3,12 @@ package org.secondopinion.platform.outbox;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -18,9 +20,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -39,6 +44,10 @@ import org.secondopinion.events.EventEnvelope;
  * <p>Only one instance of a service relays at a time: each round takes a PostgreSQL advisory lock for
  * the length of its transaction, and an instance that cannot get it skips the round. That keeps two
  * instances from sending the same row and keeps each case's events in order.
+ *
+ * <p>A transaction that wrote events wakes the relay when it commits ({@link #wake()}), so events
+ * leave within milliseconds; the scheduled round is the safety net for everything else (a broker
+ * outage, another instance's rows, a wake-up lost in a crash).
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -64,6 +73,15 @@ public class OutboxRelay {
     private final Counter failures;
     private Producer<String, String> producer;
 
+    /** One thread for the rounds that commits ask for; a round already asked for absorbs later asks. */
+    private final ExecutorService wakeUps = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "outbox-relay-wake-up");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicBoolean wakeUpAsked = new AtomicBoolean();
+    private volatile boolean running = true;
+
     @Inject
     OutboxRelay(MeterRegistry registry) {
         this.sent = registry.counter("smo.outbox.sent");
@@ -75,6 +93,27 @@ public class OutboxRelay {
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduledRelay() {
         relayPending();
+    }
+
+    /** Asks for a relay round now, off the caller's thread: called after a transaction with events committed. */
+    public void wake() {
+        if (running && wakeUpAsked.compareAndSet(false, true)) {
+            wakeUps.execute(() -> {
+                while (running && wakeUpAsked.getAndSet(false)) {
+                    try {
+                        relayPending();
+                    } catch (RuntimeException e) {
+                        // The scheduled round retries; a failed send is already counted and logged.
+                        LOG.debugf("Outbox relay wake-up round failed: %s", e.getClass().getSimpleName());
+                    }
+                }
+            });
+        }
+    }
+
+    void onShutdown(@Observes ShutdownEvent event) {
+        running = false;
+        wakeUps.shutdown();
     }
 
     /**
