@@ -129,9 +129,15 @@ final class CaseFixtures {
                 required, referral);
     }
 
+    /** A match as an older directory sends it: no outcomes for the recommended physicians. */
     static ProvidersMatched matched(String caseId, Instant at, ProvidersMatched.Candidate... candidates) {
+        return matched(caseId, at, List.of(), candidates);
+    }
+
+    static ProvidersMatched matched(String caseId, Instant at, List<ProvidersMatched.RecommendedOutcome> recommended,
+            ProvidersMatched.Candidate... candidates) {
         return new ProvidersMatched(caseId, List.of(candidates),
-                List.of(new ProvidersMatched.ExclusionCount(ExclusionReason.PRIMARY_PROVIDER, 1)), at);
+                List.of(new ProvidersMatched.ExclusionCount(ExclusionReason.PRIMARY_PROVIDER, 1)), at, recommended);
     }
 
     static OpinionIssued opinion(String caseId, String npi) {

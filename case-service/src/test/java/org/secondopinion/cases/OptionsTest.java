@@ -1,10 +1,12 @@
 package org.secondopinion.cases;
 
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.secondopinion.cases.CaseFixtures.as;
 import static org.secondopinion.cases.CaseFixtures.awaitConsumed;
 import static org.secondopinion.cases.CaseFixtures.awaitStatus;
 import static org.secondopinion.cases.CaseFixtures.candidate;
@@ -24,18 +26,21 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.secondopinion.events.CoverageDetermined;
 import org.secondopinion.events.EventEnvelope;
 import org.secondopinion.events.ProvidersMatched;
+import org.secondopinion.events.ProvidersMatched.RecommendedOutcome;
 import org.secondopinion.events.Topics;
 import org.secondopinion.events.model.CoverageOutcome;
 import org.secondopinion.events.model.DocumentType;
 import org.secondopinion.events.model.Money;
 import org.secondopinion.platform.testing.PlatformTestResources;
 import org.secondopinion.platform.testing.TestTopics;
+import org.secondopinion.platform.testing.Tokens;
 
 @QuarkusTest
 @WithTestResource(value = PlatformTestResources.class, scope = TestResourceScope.GLOBAL)
@@ -117,10 +122,17 @@ class OptionsTest {
         String me = newPatient();
         String inNetwork = fakeNpi();
         String outOfNetwork = fakeNpi();
-        String notQualified = fakeNpi();
-        String id = submittedCase(me, List.of(outOfNetwork, notQualified));
+        String samePractice = fakeNpi();
+        String unknown = fakeNpi();
+        String id = submittedCase(me, List.of(outOfNetwork, samePractice, unknown));
         play(covered(id, Instant.now()));
         play(matched(id, Instant.now(),
+                List.of(new RecommendedOutcome(outOfNetwork, "Dr. Candidate 2", true, true, 2,
+                                List.of("Recommended to you, and meets every requirement", "Sports medicine sub-specialist")),
+                        new RecommendedOutcome(samePractice, "Dr. Same Practice", true, false, null,
+                                List.of("same practice as your physician", "certification not verified")),
+                        new RecommendedOutcome(unknown, null, false, false, null,
+                                List.of("not in the directory: credentials cannot be verified"))),
                 candidate(1, inNetwork, List.of("ACME-PPO"), List.of(DocumentType.IMAGING), false),
                 candidate(2, outOfNetwork, List.of("OTHER-HMO"), List.of(), true)));
         awaitStatus(me, id, "OPTIONS_READY");
@@ -140,13 +152,68 @@ class OptionsTest {
                 // The plan covers in-network physicians only: out of network the patient pays the self-pay price.
                 .body("candidates[1].estimatedCost.basis", is("SELF_PAY"))
                 .body("candidates[1].estimatedCost.amount.amount", is(450.00f))
-                .body("recommended.npi", contains(outOfNetwork, notQualified))
+                .body("recommended.npi", contains(outOfNetwork, samePractice, unknown))
+                .body("recommended[0].name", is("Dr. Candidate 2"))
                 .body("recommended[0].qualifies", is(true))
                 .body("recommended[0].rank", is(2))
+                .body("recommended[0].reasons", contains("Recommended to you, and meets every requirement",
+                        "Sports medicine sub-specialist"))
+                // Every reason the directory gave, not a guess.
+                .body("recommended[1].name", is("Dr. Same Practice"))
                 .body("recommended[1].qualifies", is(false))
-                .body("recommended[1].why", org.hamcrest.Matchers.containsString("Not among the qualified candidates"))
+                .body("recommended[1].rank", nullValue())
+                .body("recommended[1].reasons", contains("same practice as your physician", "certification not verified"))
+                .body("recommended[2].name", nullValue())
+                .body("recommended[2].qualifies", is(false))
+                .body("recommended[2].reasons", contains("not in the directory: credentials cannot be verified"))
                 .body("excludedCounts[0].reason", is("PRIMARY_PROVIDER"));
         patient(newPatient()).get("/api/cases/" + id + "/options").then().statusCode(404);
+    }
+
+    @Test
+    void withoutOutcomesFromTheDirectoryRecommendedPhysiciansAreStillShownWithAPlainReason() {
+        String me = newPatient();
+        String qualifying = fakeNpi();
+        String other = fakeNpi();
+        String id = submittedCase(me, List.of(qualifying, other));
+        patient(me).get("/api/cases/" + id + "/options").then().statusCode(200)
+                .body("recommended.reasons", contains(List.of("The match is not ready yet."), List.of("The match is not ready yet.")));
+        play(covered(id, Instant.now()));
+        // A match from an older directory, which reported no outcomes for recommended physicians.
+        play(matched(id, Instant.now(), candidate(1, qualifying, List.of("ACME-PPO"), List.of(), false)));
+        awaitStatus(me, id, "OPTIONS_READY");
+        patient(me).get("/api/cases/" + id + "/options").then().statusCode(200)
+                .body("recommended.npi", contains(qualifying, other))
+                .body("recommended[0].qualifies", is(true))
+                .body("recommended[0].rank", is(1))
+                .body("recommended[0].name", is("Dr. Candidate 1"))
+                .body("recommended[0].reasons", hasItem("Sports medicine sub-specialist"))
+                .body("recommended[1].qualifies", is(false))
+                .body("recommended[1].reasons[0]", containsString("Not among the qualified candidates"));
+    }
+
+    @Test
+    void aRecommendedPhysicianWhoDeclinedTheCaseIsShownAsExcludedNotAsQualifying() {
+        String me = newPatient();
+        String recommended = fakeNpi();
+        String other = fakeNpi();
+        String id = submittedCase(me, List.of(recommended));
+        play(covered(id, Instant.now()));
+        play(matched(id, Instant.now(),
+                List.of(new RecommendedOutcome(recommended, "Dr. Candidate 1", true, true, 1,
+                        List.of("Recommended to you, and meets every requirement"))),
+                candidate(1, recommended, List.of("ACME-PPO"), List.of(), false),
+                candidate(2, other, List.of("ACME-PPO"), List.of(), false)));
+        awaitStatus(me, id, "OPTIONS_READY");
+        patient(me).body(Map.of("npi", recommended)).post("/api/cases/" + id + "/selection").then().statusCode(200);
+        as(Tokens.physician("dr-rec", recommended)).post("/api/cases/" + id + "/decline").then().statusCode(204);
+        patient(me).get("/api/cases/" + id + "/options").then().statusCode(200)
+                .body("candidates.npi", contains(other))
+                .body("recommended[0].npi", is(recommended))
+                .body("recommended[0].name", is("Dr. Candidate 1"))
+                .body("recommended[0].qualifies", is(false))
+                .body("recommended[0].rank", nullValue())
+                .body("recommended[0].reasons", contains("Excluded for this case (an earlier reviewer, or declined the case)."));
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.secondopinion.providers.TestDirectory.certification;
 import static org.secondopinion.providers.TestDirectory.physician;
@@ -248,21 +249,64 @@ class MatchingTest {
     }
 
     @Test
-    void aQualifyingRecommendedPhysicianIsRankedWithTheReasonAndOthersAreCountedNotProposed() {
+    void everyRecommendedPhysicianIsReportedWithTheOutcomeAndEveryReasonTheSuitabilityQuestionGives() {
         String uro = "urology";
         String board = "American Board of Urology";
+        String primaryPracticeNpi = TestDirectory.npi();
         String recommended = TestDirectory.npi();
         TestDirectory.create(physician(recommended, uro, Map.of("licensedStates", List.of("NV"), "boardCertifications",
                 List.of(certification(board, uro, null, "CERTIFIED", IN_THREE_YEARS)))));
+        // In the primary provider's practice, and the certification it claims is not in the board's feed.
+        String samePractice = TestDirectory.npi();
+        TestDirectory.create(physician(samePractice, uro, Map.of("licensedStates", List.of("NV"), "practiceNpi", primaryPracticeNpi,
+                "boardCertifications", List.of(certification(board, uro, null, "CERTIFIED", IN_THREE_YEARS)))));
         TestDirectory.importFeed("ABU test feed", List.of(row(recommended, board, uro, null, "CERTIFIED", IN_THREE_YEARS)));
         TestDirectory.verify(recommended);
+        TestDirectory.verify(samePractice);
+        String unknown = TestDirectory.npi();
+        String mistyped = unknown.substring(0, 9) + (char) ('0' + (unknown.charAt(9) - '0' + 1) % 10);
+        String primaryNpi = TestDirectory.npi();
+
         ProvidersMatched matched = matchFor(caseSubmitted(uro, null,
-                new PrimaryProvider("Dr. U", TestDirectory.npi(), uro, null, null, null), "NV", null, List.of(),
-                List.of(recommended, TestDirectory.npi())));
+                new PrimaryProvider("Dr. U", primaryNpi, uro, null, null, primaryPracticeNpi), "NV", null, List.of(),
+                List.of(samePractice, recommended, unknown, mistyped)));
+
         ProvidersMatched.Candidate candidate = matched.candidates().stream().filter(c -> c.npi().equals(recommended))
                 .findFirst().orElseThrow();
         assertTrue(candidate.why().contains("Recommended to you, and meets every requirement"));
         assertFalse(candidate.requiredDocuments().isEmpty());
+        assertTrue(matched.candidates().stream().noneMatch(c -> c.npi().equals(samePractice)), "the same practice is never proposed");
+        assertEquals(1, counts(matched).get(ExclusionReason.SAME_PRACTICE));
+
+        assertEquals(List.of(samePractice, recommended, unknown, mistyped),
+                matched.recommended().stream().map(ProvidersMatched.RecommendedOutcome::npi).toList(), "in the case's order");
+        ProvidersMatched.RecommendedOutcome conflicted = matched.recommended().get(0);
+        assertEquals("Dr. Sam Test" + samePractice.substring(6), conflicted.name());
+        assertTrue(conflicted.inDirectory());
+        assertFalse(conflicted.qualifies());
+        assertNull(conflicted.rank());
+        assertEquals(List.of("same practice as your physician", "certification not verified"), conflicted.reasons(),
+                "every reason, not only the first");
+        ProvidersMatched.RecommendedOutcome qualifying = matched.recommended().get(1);
+        assertTrue(qualifying.qualifies());
+        assertEquals(candidate.rank(), qualifying.rank());
+        assertEquals(candidate.name(), qualifying.name());
+        assertEquals(candidate.why(), qualifying.reasons());
+        assertEquals(new ProvidersMatched.RecommendedOutcome(unknown, null, false, false, null,
+                List.of("not in the directory: credentials cannot be verified")), matched.recommended().get(2));
+        assertEquals(List.of("not a valid NPI: its check digit does not match, so it may be mistyped",
+                "not in the directory: credentials cannot be verified"), matched.recommended().get(3).reasons());
+
+        // The suitability question gives the same verdict, reason for reason.
+        Map<String, Object> primary = new HashMap<>();
+        primary.put("npi", primaryNpi);
+        primary.put("specialtyCode", uro);
+        primary.put("practiceNpi", primaryPracticeNpi);
+        List<String> messages = given().auth().oauth2(Tokens.patient("pat-" + UUID.randomUUID())).contentType(ContentType.JSON)
+                .body(Map.of("area", Map.of("specialtyCode", uro), "primaryProvider", primary, "stateCode", "NV"))
+                .post("/api/physicians/" + samePractice + "/suitability").then().statusCode(200)
+                .extract().jsonPath().getList("reasons.message", String.class);
+        assertEquals(conflicted.reasons(), messages);
     }
 
     // --- helpers ------------------------------------------------------------------------------------

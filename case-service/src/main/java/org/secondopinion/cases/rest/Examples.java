@@ -79,7 +79,13 @@ final class Examples {
                                                        "status": "CERTIFIED", "verifiedAt": "2026-02-01T00:00:00Z", "source": "ABOS primary source"}],
                               "distanceKm": 4.2, "yearsInPractice": 15, "affiliations": ["Example General Hospital"],
                               "telehealth": true, "languages": ["en"], "requiredDocuments": ["IMAGING", "MEDICAL_RECORDS"]}],
-              "recommended": [{"npi": "1245319599", "qualifies": true, "rank": 1, "why": "Board certified in orthopaedic surgery"}],
+              "recommended": [{"npi": "1245319599", "name": "Dr. Robin Sample", "qualifies": true, "rank": 1,
+                               "reasons": ["Recommended to you, and meets every requirement",
+                                           "Board certified in orthopaedic surgery (verified 2026-02-01)"]},
+                              {"npi": "1900000013", "name": "Dr. Casey Example", "qualifies": false, "rank": null,
+                               "reasons": ["same practice as your physician", "certification not verified"]},
+                              {"npi": "1912345679", "name": null, "qualifies": false, "rank": null,
+                               "reasons": ["not in the directory: credentials cannot be verified"]}],
               "excludedCounts": [{"reason": "PRIMARY_PROVIDER", "count": 1}]
             }""";
 

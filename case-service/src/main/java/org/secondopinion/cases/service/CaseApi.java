@@ -88,8 +88,15 @@ public final class CaseApi {
     public record CostEstimate(String basis, Money amount, BigDecimal coinsurancePercent) {
     }
 
-    @Schema(description = "A physician the patient was recommended, and whether they qualify for this case")
-    public record RecommendedView(String npi, boolean qualifies, Integer rank, String why) {
+    @Schema(description = "A physician the patient was recommended, and whether they qualify for this case: when they"
+            + " do, their rank among the candidates and why; when not, every reason")
+    public record RecommendedView(
+            @Schema(example = "1245319599") String npi,
+            @Schema(description = "The name to show; null when the directory does not know the physician or has not answered yet",
+                    example = "Dr. Robin Sample") String name,
+            boolean qualifies,
+            @Schema(description = "Rank among the candidates; null when not qualifying", example = "1") Integer rank,
+            @Schema(description = "In plain words: why the physician qualifies, or every reason they do not") List<String> reasons) {
     }
 
     @Schema(description = "The candidate the patient chooses")

@@ -42,20 +42,45 @@ final class Options {
                     candidate.affiliations(), candidate.telehealth(), candidate.languages(), candidate.practice(),
                     candidate.requiredDocuments());
         }).toList();
-        List<RecommendedView> recommended = c.details().recommendedPhysicianNpis().stream().map(npi -> {
-            var match = open.stream().filter(candidate -> candidate.npi().equals(npi)).findFirst();
-            if (match.isPresent()) {
-                return new RecommendedView(npi, true, match.get().rank(), String.join("; ", match.get().why()));
-            }
-            String why = matches == null ? "The match is not ready yet."
-                    : c.excludedNpis().contains(npi) ? "Excluded for this case (an earlier reviewer, or declined the case)."
-                    : "Not among the qualified candidates: the directory found no current verified board certification at the"
-                            + " needed level of expertise without a conflict of interest, or the physician does not accept cases"
-                            + " in your state.";
-            return new RecommendedView(npi, false, null, why);
-        }).toList();
+        List<RecommendedView> recommended = c.details().recommendedPhysicianNpis().stream()
+                .map(npi -> recommended(npi, matches, open, c.excludedNpis())).toList();
         return new OptionsView(c.id, c.status, coverage == null ? null : coverageView(coverage), candidates, recommended,
                 matches == null ? List.of() : matches.excludedCounts());
+    }
+
+    static final String MATCH_NOT_READY = "The match is not ready yet.";
+    static final String EXCLUDED_SINCE = "Excluded for this case (an earlier reviewer, or declined the case).";
+    static final String NOT_AMONG_CANDIDATES = "Not among the qualified candidates: the directory found no current verified"
+            + " board certification at the needed level of expertise without a conflict of interest, or the physician does"
+            + " not accept cases in your state.";
+
+    /**
+     * One recommended physician as the patient sees them: the directory's outcome (rank and why, or every
+     * reason not) as the match reported it, unless the case has excluded the physician since (one who
+     * declined, an earlier reviewer). A match from an older directory carries no outcomes: then a
+     * candidate's why, or a general sentence.
+     */
+    private static RecommendedView recommended(String npi, ProvidersMatched matches, List<ProvidersMatched.Candidate> open,
+            List<String> excluded) {
+        if (matches == null) {
+            return new RecommendedView(npi, null, false, null, List.of(MATCH_NOT_READY));
+        }
+        var outcome = matches.recommended().stream().filter(o -> o.npi().equals(npi)).findFirst();
+        var candidate = open.stream().filter(cand -> cand.npi().equals(npi)).findFirst();
+        String name = outcome.map(ProvidersMatched.RecommendedOutcome::name)
+                .or(() -> candidate.map(ProvidersMatched.Candidate::name)).orElse(null);
+        if (candidate.isPresent()) {
+            List<String> why = outcome.filter(ProvidersMatched.RecommendedOutcome::qualifies)
+                    .map(ProvidersMatched.RecommendedOutcome::reasons).orElse(candidate.get().why());
+            return new RecommendedView(npi, name, true, candidate.get().rank(), why);
+        }
+        if (outcome.isPresent() && !outcome.get().qualifies()) {
+            return new RecommendedView(npi, name, false, null, outcome.get().reasons());
+        }
+        if (excluded.contains(npi)) {
+            return new RecommendedView(npi, name, false, null, List.of(EXCLUDED_SINCE));
+        }
+        return new RecommendedView(npi, name, false, null, List.of(NOT_AMONG_CANDIDATES));
     }
 
     private static CoverageView coverageView(CoverageDetermined d) {

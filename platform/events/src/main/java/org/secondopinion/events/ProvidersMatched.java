@@ -9,25 +9,30 @@ import org.secondopinion.events.model.ExclusionReason;
 
 /**
  * The directory matched physicians to a case: the ranked candidates, each with what case-service
- * shows the patient, and how many physicians were left out for which reason. An empty candidate
- * list is a valid match (nobody qualifies); a later match for the same case replaces this one.
+ * shows the patient, how many physicians were left out for which reason, and the outcome for each
+ * physician the patient was recommended. An empty candidate list is a valid match (nobody
+ * qualifies); a later match for the same case replaces this one.
  *
  * @param caseId the case; the subject
  * @param candidates best first
  * @param excludedCounts how many physicians were left out, by reason
  * @param matchedAt when the match was made
+ * @param recommended optional (added to version 1; absent from older producers, read as empty): the
+ *     outcome for every physician the case names in {@code recommendedPhysicianNpis}, in that order
  */
 public record ProvidersMatched(
         String caseId,
         List<Candidate> candidates,
         List<ExclusionCount> excludedCounts,
-        Instant matchedAt) implements DomainEvent {
+        Instant matchedAt,
+        List<RecommendedOutcome> recommended) implements DomainEvent {
 
     public ProvidersMatched {
         Objects.requireNonNull(caseId, "caseId");
         Objects.requireNonNull(matchedAt, "matchedAt");
         candidates = candidates == null ? List.of() : List.copyOf(candidates);
         excludedCounts = excludedCounts == null ? List.of() : List.copyOf(excludedCounts);
+        recommended = recommended == null ? List.of() : List.copyOf(recommended);
     }
 
     /** The case id. */
@@ -124,6 +129,42 @@ public record ProvidersMatched(
             if (count < 0) {
                 throw new IllegalArgumentException("Count must not be negative");
             }
+        }
+    }
+
+    /**
+     * The directory's verdict on one physician the patient was recommended, by the same rules as
+     * every candidate. One who qualifies is also among the candidates, at {@code rank}.
+     *
+     * @param npi the NPI the case names
+     * @param name the name to show, or null when the physician is not in the directory
+     * @param inDirectory whether the directory knows the physician (one it does not know cannot have
+     *     verified credentials, so does not qualify)
+     * @param qualifies whether the physician qualifies for the case
+     * @param rank the physician's rank among the candidates when qualifying, otherwise null
+     * @param reasons in words a patient can read: why the physician qualifies, or every reason they
+     *     do not (for example "same practice as your physician")
+     */
+    public record RecommendedOutcome(
+            String npi,
+            String name,
+            boolean inDirectory,
+            boolean qualifies,
+            Integer rank,
+            List<String> reasons) {
+
+        public RecommendedOutcome {
+            Objects.requireNonNull(npi, "npi");
+            if (qualifies != (rank != null)) {
+                throw new IllegalArgumentException("A qualifying physician has a rank, and only one who qualifies");
+            }
+            if (rank != null && rank < 1) {
+                throw new IllegalArgumentException("Rank starts at 1");
+            }
+            if (qualifies && !inDirectory) {
+                throw new IllegalArgumentException("A physician not in the directory cannot qualify");
+            }
+            reasons = reasons == null ? List.of() : List.copyOf(reasons);
         }
     }
 }

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -125,6 +126,43 @@ class EventSchemaTest {
         assertEquals(type.type(), root.get("properties").get("type").text("const"));
         assertTrue(texts(root.json().path("required")).containsAll(
                 List.of("specversion", "id", "type", "source", "subject", "time", "data")));
+    }
+
+    @Test
+    void providersMatchedFromAnOlderProducerWithoutRecommendedOutcomesIsValidAndReadsAsEmpty() {
+        ObjectNode event = encodedSample(EventType.PROVIDERS_MATCHED);
+        ((ObjectNode) event.get("data")).remove("recommended");
+
+        assertTrue(Schemas.validate(EventType.PROVIDERS_MATCHED, event).isEmpty());
+        ProvidersMatched decoded = (ProvidersMatched) EventCodec.decode(event.toString()).data();
+        assertEquals(List.of(), decoded.recommended());
+        assertEquals(1, decoded.candidates().size());
+    }
+
+    @Test
+    void aRecommendedPhysicianHasARankExactlyWhenQualifyingInTheSchemaAndTheRecord() {
+        ObjectNode event = encodedSample(EventType.PROVIDERS_MATCHED);
+        ObjectNode outcome = (ObjectNode) event.get("data").get("recommended").get(0);
+        outcome.remove("rank");
+        assertFalse(Schemas.validate(EventType.PROVIDERS_MATCHED, event).isEmpty(), "qualifies without a rank");
+        assertThrows(MalformedEventException.class, () -> EventCodec.decode(event.toString()));
+
+        outcome.put("rank", 2).put("qualifies", false);
+        assertFalse(Schemas.validate(EventType.PROVIDERS_MATCHED, event).isEmpty(), "a rank without qualifying");
+        assertThrows(MalformedEventException.class, () -> EventCodec.decode(event.toString()));
+
+        outcome.remove("rank");
+        outcome.remove("name");
+        outcome.put("inDirectory", false);
+        outcome.putArray("reasons").add("not in the directory: credentials cannot be verified");
+        assertTrue(Schemas.validate(EventType.PROVIDERS_MATCHED, event).isEmpty(), "not in the directory, not qualifying");
+        ProvidersMatched decoded = (ProvidersMatched) EventCodec.decode(event.toString()).data();
+        assertEquals(new ProvidersMatched.RecommendedOutcome(SampleEvents.REVIEWER_NPI, null, false, false, null,
+                List.of("not in the directory: credentials cannot be verified")), decoded.recommended().get(0));
+
+        outcome.put("qualifies", true).put("rank", 1);
+        assertFalse(Schemas.validate(EventType.PROVIDERS_MATCHED, event).isEmpty(), "qualifies outside the directory");
+        assertThrows(MalformedEventException.class, () -> EventCodec.decode(event.toString()));
     }
 
     // --- helpers ---

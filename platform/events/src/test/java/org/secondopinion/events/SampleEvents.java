@@ -82,7 +82,11 @@ final class SampleEvents {
                     List.of(new ProvidersMatched.ExclusionCount(ExclusionReason.PRIMARY_PROVIDER, 1),
                             new ProvidersMatched.ExclusionCount(ExclusionReason.SAME_PRACTICE, 3),
                             new ProvidersMatched.ExclusionCount(ExclusionReason.CERTIFICATION_EXPIRED, 2)),
-                    Instant.parse("2026-03-02T09:15:36Z"));
+                    Instant.parse("2026-03-02T09:15:36Z"),
+                    // Every field set, so the schema check covers them all: a recommended physician who qualifies.
+                    List.of(new ProvidersMatched.RecommendedOutcome(REVIEWER_NPI, "Dr. Sam Sample", true, true, 1,
+                            List.of("Recommended to you, and meets every requirement",
+                                    "Board certified in interventional cardiology (verified 2026-02-20)"))));
             case PHYSICIAN_SELECTED -> new PhysicianSelected(CASE_ID, PATIENT_ID,
                     new ProviderRef(REVIEWER_NPI, "Dr. Sam Sample"), AREA, REASONS,
                     "Chest pain on exertion for six months; angiography showed narrowed arteries.", PRIMARY,

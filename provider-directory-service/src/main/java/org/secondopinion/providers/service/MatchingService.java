@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +19,7 @@ import org.secondopinion.events.ProvidersMatched;
 import org.secondopinion.events.ProvidersMatched.Candidate;
 import org.secondopinion.events.ProvidersMatched.ExclusionCount;
 import org.secondopinion.events.ProvidersMatched.PracticeLocation;
+import org.secondopinion.events.ProvidersMatched.RecommendedOutcome;
 import org.secondopinion.events.model.BoardCertification;
 import org.secondopinion.events.model.DocumentType;
 import org.secondopinion.events.model.ExclusionReason;
@@ -43,6 +46,9 @@ import org.secondopinion.providers.service.PhysicianMatcher.PrimaryFacts;
 public class MatchingService {
 
     public static final String NOT_IN_DIRECTORY = "NOT_IN_DIRECTORY";
+
+    /** Why a physician the directory does not know never qualifies, for the suitability answer and the match alike. */
+    public static final String NOT_IN_DIRECTORY_MESSAGE = "not in the directory: credentials cannot be verified";
 
     @Inject
     PhysicianRepository physicians;
@@ -90,8 +96,13 @@ public class MatchingService {
             excluded.put(reason, 0);
         }
         List<Physician> passing = new ArrayList<>();
+        // The verdicts on the physicians the patient was recommended, by NPI (the pool always holds them).
+        Map<String, Evaluation> recommendedVerdicts = new HashMap<>();
         for (Physician p : pool.values()) {
             Evaluation e = matcher.evaluate(p, false);
+            if (e.recommended()) {
+                recommendedVerdicts.put(p.npi, e);
+            }
             if (e.qualifies()) {
                 passing.add(p);
             } else {
@@ -116,10 +127,42 @@ public class MatchingService {
             if (e.qualifies()) {
                 candidates.add(candidate(candidates.size() + 1, e, facts));
             }
+            if (e.recommended()) {
+                recommendedVerdicts.put(e.physician().npi, e);
+            }
         }
         List<ExclusionCount> counts = excluded.entrySet().stream()
                 .map(entry -> new ExclusionCount(entry.getKey(), entry.getValue())).toList();
-        return new ProvidersMatched(submitted.caseId(), candidates, counts, Instant.now().truncatedTo(ChronoUnit.MICROS));
+        return new ProvidersMatched(submitted.caseId(), candidates, counts, Instant.now().truncatedTo(ChronoUnit.MICROS),
+                recommended(submitted.recommendedPhysicianNpis(), recommendedVerdicts, candidates));
+    }
+
+    /**
+     * The outcome for each physician the case names, in the case's order: a qualifying one with their
+     * rank among the candidates and why, anyone else with every reason from the same evaluation the
+     * suitability question uses.
+     */
+    private static List<RecommendedOutcome> recommended(List<String> npis, Map<String, Evaluation> verdicts,
+            List<Candidate> candidates) {
+        Map<String, Candidate> byNpi = candidates.stream().collect(Collectors.toMap(Candidate::npi, c -> c));
+        List<RecommendedOutcome> outcomes = new ArrayList<>();
+        for (String npi : new LinkedHashSet<>(npis)) {
+            Candidate candidate = byNpi.get(npi);
+            Evaluation verdict = verdicts.get(npi);
+            if (candidate != null) {
+                outcomes.add(new RecommendedOutcome(npi, candidate.name(), true, true, candidate.rank(), candidate.why()));
+            } else if (verdict != null && !verdict.qualifies()) {
+                outcomes.add(new RecommendedOutcome(npi, verdict.physician().displayName(), true, false, null,
+                        List.copyOf(verdict.reasons().values())));
+            } else if (Npi.isValid(npi)) {
+                outcomes.add(new RecommendedOutcome(npi, null, false, false, null, List.of(NOT_IN_DIRECTORY_MESSAGE)));
+            } else {
+                // Case-service checks only that it is 10 digits: a mistyped number is worth saying.
+                outcomes.add(new RecommendedOutcome(npi, null, false, false, null,
+                        List.of("not a valid NPI: its check digit does not match, so it may be mistyped", NOT_IN_DIRECTORY_MESSAGE)));
+            }
+        }
+        return outcomes;
     }
 
     /** Whether one physician would qualify for a case that is not submitted yet, with every reason. */
@@ -136,7 +179,7 @@ public class MatchingService {
         Optional<Physician> physician = physicians.findByNpi(npi);
         if (physician.isEmpty()) {
             return new SuitabilityView(npi, null, false, false,
-                    List.of(new SuitabilityView.Reason(NOT_IN_DIRECTORY, "not in the directory: credentials cannot be verified")),
+                    List.of(new SuitabilityView.Reason(NOT_IN_DIRECTORY, NOT_IN_DIRECTORY_MESSAGE)),
                     List.of(), null);
         }
         var primary = request.primaryProvider();

@@ -128,6 +128,12 @@ public final class Journey {
         return d;
     }
 
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(t -> texts.add(t.asText()));
+        return texts;
+    }
+
     private static String describeCost(JsonNode d) {
         if (d.hasNonNull("copay")) {
             return ", copay " + d.path("copay").path("amount").asText() + " " + d.path("copay").path("currency").asText();
@@ -189,7 +195,8 @@ public final class Journey {
         }
         for (JsonNode r : options.path("recommended")) {
             say.accept("    recommended to the patient: NPI " + r.path("npi").asText() + " - "
-                    + (r.path("qualifies").asBoolean() ? "qualifies (rank " + r.path("rank").asText() + ")" : "does not qualify: " + r.path("why").asText()));
+                    + (r.path("qualifies").asBoolean() ? "qualifies (rank " + r.path("rank").asText() + ")"
+                            : "does not qualify: " + String.join("; ", texts(r.path("reasons")))));
         }
     }
 
