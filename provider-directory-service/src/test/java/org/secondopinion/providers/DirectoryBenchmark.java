@@ -1,247 +1,189 @@
 package org.secondopinion.providers;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.RestAssured;
-import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Random;
 import java.util.UUID;
-import java.util.function.IntSupplier;
-import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.secondopinion.events.CaseSubmitted;
+import org.secondopinion.events.EventCodec;
+import org.secondopinion.events.EventEnvelope;
 import org.secondopinion.events.ProvidersMatched;
+import org.secondopinion.events.Topics;
 import org.secondopinion.events.model.MedicalArea;
 import org.secondopinion.events.model.PrimaryProvider;
 import org.secondopinion.events.model.SecondOpinionReason;
+import org.secondopinion.platform.testing.LoadRun;
 import org.secondopinion.platform.testing.PlatformTestResources;
+import org.secondopinion.platform.testing.TestKafka;
+import org.secondopinion.platform.testing.TestTopics;
 import org.secondopinion.platform.testing.Tokens;
-import org.secondopinion.providers.domain.Specialty;
-import org.secondopinion.providers.repository.BoardCertificationRepository;
-import org.secondopinion.providers.repository.PhysicianRepository;
-import org.secondopinion.providers.repository.SpecialtyRepository;
-import org.secondopinion.providers.service.ClinicService;
-import org.secondopinion.providers.service.CredentialVerification;
-import org.secondopinion.providers.service.MatchingService;
-import org.secondopinion.providers.service.PhysicianSearch;
-import org.secondopinion.providers.service.SampleDataSeeder;
 
 /**
- * Latency of search near a point with filters and of matching one case, over 100,000 generated
- * physicians (plus the demo physicians), all verified against the generated board feed. Not part of
- * the test run (its name does not end in Test); run it with
- * {@code ./mvnw -o verify -pl provider-directory-service -Pbenchmark} ({@code -Dbenchmark.physicians=...}
- * to change the size). It prints its figures; the goal is p99 under 25 ms for search.
+ * Latency of search near a point with filters, of the clinic locator, and of matching one case, over
+ * 100,000 generated physicians (plus the demo physicians), all verified against the generated board
+ * feed. The service is the packaged application in its own JVM (a {@code @QuarkusIntegrationTest} with
+ * the production heap of the parent pom's {@code benchmark} profile), which seeds the directory as it
+ * starts ({@code smo.directory.seed.*}, set by this module's pom). Searches go over HTTP with a signed
+ * token, one client after the other (latency, not throughput); matching is timed from CaseSubmitted
+ * acknowledged by the broker to ProvidersMatched read from it. Not part of the test run; run it with
+ * {@code ./mvnw -o verify -pl provider-directory-service -Pbenchmark} (settings {@code -Dbench.clients=1
+ * -Dbench.warmup-seconds=30 -Dbench.seconds=30 -Dbench.matches=200}). It prints its figures; the goal is
+ * p99 under 25 ms for search.
  */
-@QuarkusTest
+@QuarkusIntegrationTest
 @WithTestResource(value = PlatformTestResources.class, scope = TestResourceScope.GLOBAL)
 class DirectoryBenchmark {
 
-    static final int PHYSICIANS = Integer.getInteger("benchmark.physicians", 100_000);
-    static final int WARMUP = Integer.getInteger("benchmark.warmup", 200);
-    static final int SEARCHES = Integer.getInteger("benchmark.searches", 2000);
-    static final int MATCHES = Integer.getInteger("benchmark.matches", 200);
+    static final int MATCHES = Integer.getInteger("bench.matches", 200);
 
-    /** Points the generator puts clinics around (city centres), and one where nobody practises. */
+    /** Points the generator puts clinics around (city centres). */
     static final double[][] POINTS = { { 40.7128, -74.0060 }, { 41.8781, -87.6298 }, { 29.7604, -95.3698 },
             { 47.6062, -122.3321 }, { 42.3601, -71.0589 }, { 39.7392, -104.9903 }, { 25.7617, -80.1918 },
             { 44.9778, -93.2650 }, { 36.1627, -86.7816 }, { 35.0844, -106.6504 } };
     static final String[] STATES = { "NY", "IL", "TX", "WA", "MA", "CO", "FL", "MN", "TN", "NM" };
     static final String[] NETWORKS = { "ACME-PPO", "BEACON-CHOICE", "EXAMPLE-PPO", "EXAMPLE-HMO", "DEMO-NATIONAL" };
-    static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    @Inject
-    SampleDataSeeder seeder;
-
-    @Inject
-    CredentialVerification verification;
-
-    @Inject
-    MatchingService matching;
-
-    @Inject
-    PhysicianRepository physicians;
-
-    @Inject
-    SpecialtyRepository specialties;
-
-    @Inject
-    BoardCertificationRepository certifications;
-
-    @Inject
-    PhysicianSearch search;
-
-    @Inject
-    ClinicService clinicService;
 
     @Test
     void searchAndMatching() throws Exception {
-        long t0 = System.nanoTime();
-        int added = seeder.seedInOwnTransaction(PHYSICIANS);
-        long t1 = System.nanoTime();
-        int verified = verification.verifyAllDue();
-        long t2 = System.nanoTime();
-        seeder.analyze();
-        if (Boolean.getBoolean("benchmark.explain")) {
-            explain();
-        }
-        System.out.printf("%nDirectory benchmark: %d physicians in the directory (%d added in %.0f s); all %d certifications"
-                + " verified in %.0f s (%d by this run, the rest by the scheduled job at the same time)%n",
-                physicians.count(), added, (t1 - t0) / 1e9, certifications.count(), (t2 - t1) / 1e9, verified);
-
-        List<Specialty> taxonomy = specialties.listAll();
-        List<String> top = taxonomy.stream().filter(s -> !s.isSubSpecialty()).map(s -> s.code).sorted().toList();
-        Map<String, List<String>> subs = taxonomy.stream().filter(Specialty::isSubSpecialty)
-                .collect(Collectors.groupingBy(s -> s.parentCode, Collectors.mapping(s -> s.code, Collectors.toList())));
+        URI base = URI.create("http://localhost:" + RestAssured.port);
         String token = Tokens.patient("bench-patient");
-        Random random = new Random(42);
+        Map<String, List<String>> taxonomy = taxonomy(base, token);
+        List<String> top = taxonomy.keySet().stream().sorted().toList();
+        long physicians = total(base, token);
 
-        IntSupplier nearWithFilters = () -> {
-            double[] point = POINTS[random.nextInt(POINTS.length)];
-            return get(token, "/api/physicians?specialty=" + top.get(random.nextInt(top.size())) + "&network="
-                    + NETWORKS[random.nextInt(NETWORKS.length)] + "&accepting=true&lat=" + point[0] + "&lon=" + point[1]
-                    + "&radiusKm=50");
-        };
-        IntSupplier nearestAnywhere = () -> {
-            double[] point = POINTS[random.nextInt(POINTS.length)];
-            return get(token, "/api/physicians?specialty=" + top.get(random.nextInt(top.size())) + "&network="
-                    + NETWORKS[random.nextInt(NETWORKS.length)] + "&lat=" + point[0] + "&lon=" + point[1]);
-        };
-        IntSupplier clinics = () -> {
-            double[] point = POINTS[random.nextInt(POINTS.length)];
-            return get(token, "/api/clinics?lat=" + point[0] + "&lon=" + point[1] + "&radiusKm=25&specialty="
-                    + top.get(random.nextInt(top.size())));
-        };
-        report("search: specialty + network + accepting within 50 km, nearest first", measure(nearWithFilters, WARMUP, SEARCHES));
-        report("search: specialty + network, nearest first, no radius", measure(nearestAnywhere, WARMUP, SEARCHES));
-        report("clinic locator: specialty within 25 km", measure(clinics, WARMUP, SEARCHES));
+        LoadRun load = new LoadRun(Integer.getInteger("bench.clients", 1), Duration.ofSeconds(Integer.getInteger("bench.warmup-seconds", 30)),
+                Duration.ofSeconds(Integer.getInteger("bench.seconds", 30)));
+        LoadRun.Result searches = load.run(base, client -> {
+            Random random = new Random(42 + client);
+            return http -> {
+                double[] point = POINTS[random.nextInt(POINTS.length)];
+                String specialty = top.get(random.nextInt(top.size()));
+                String near = "&lat=" + point[0] + "&lon=" + point[1];
+                String filters = "/api/physicians?specialty=" + specialty + "&network=" + NETWORKS[random.nextInt(NETWORKS.length)];
+                http.send("search: specialty + network + accepting within 50 km",
+                        LoadRun.Request.get(filters + "&accepting=true" + near + "&radiusKm=50", token), 200);
+                http.send("search: specialty + network, nearest first, no radius", LoadRun.Request.get(filters + near, token), 200);
+                http.send("clinic locator: specialty within 25 km",
+                        LoadRun.Request.get("/api/clinics?radiusKm=25&specialty=" + specialty + near, token), 200);
+            };
+        });
 
-        // The same searches in process (service call: SQL, entity loading, audit, commit; no HTTP, token or JSON).
-        IntSupplier serviceNear = () -> {
-            double[] point = POINTS[random.nextInt(POINTS.length)];
-            search.search(new PhysicianSearch.Criteria(top.get(random.nextInt(top.size())), null,
-                    NETWORKS[random.nextInt(NETWORKS.length)], null, null, true, point[0], point[1], 50.0, null, 0, 20));
-            return 200;
-        };
-        IntSupplier serviceClinics = () -> {
-            double[] point = POINTS[random.nextInt(POINTS.length)];
-            clinicService.near(point[0], point[1], 25, top.get(random.nextInt(top.size())), 0, 20);
-            return 200;
-        };
-        report("in process: search specialty + network + accepting within 50 km", measure(serviceNear, WARMUP, SEARCHES));
-        report("in process: clinic locator specialty within 25 km", measure(serviceClinics, WARMUP, SEARCHES));
+        List<Long> matching = matching(taxonomy, top);
+        long[] sortedMatching = matching.stream().mapToLong(Long::longValue).sorted().toArray();
 
-        int[] candidates = new int[1];
-        IntSupplier match = () -> {
-            int i = random.nextInt(POINTS.length);
-            String specialty = top.get(random.nextInt(top.size()));
-            List<String> itsSubs = subs.getOrDefault(specialty, List.of());
-            String sub = itsSubs.isEmpty() || random.nextBoolean() ? null : itsSubs.get(random.nextInt(itsSubs.size()));
-            CaseSubmitted submitted = new CaseSubmitted(UUID.randomUUID().toString(), "bench-patient", null,
-                    new MedicalArea(specialty, sub), List.of(SecondOpinionReason.LACK_OF_CONFIDENCE), "Synthetic benchmark case",
-                    new PrimaryProvider("Dr. Bench", "1003000126", specialty, null, "Benchmark Practice", null),
-                    "Synthetic diagnosis", null, false, false, List.of(),
-                    new CaseSubmitted.PatientLocation(STATES[i], POINTS[i][0], POINTS[i][1]), "en", List.of(), List.of(), null,
-                    Instant.now());
-            ProvidersMatched matched = matching.compute(submitted);
-            candidates[0] += matched.candidates().size();
-            return 200;
-        };
-        measure(match, Math.max(10, MATCHES / 10), 0);
-        candidates[0] = 0;
-        List<Long> matchLatencies = measure(match, 0, MATCHES);
-        report("matching one case (the whole specialty nationwide evaluated)", matchLatencies);
-        System.out.printf("  (%.1f candidates per case on average)%n%n", candidates[0] / (double) MATCHES);
+        StringBuilder out = new StringBuilder("\n==== provider-directory-service benchmark ====\n");
+        out.append(String.format("%d physicians in the directory; the service in its own JVM (%s)%n", physicians,
+                System.getProperty("quarkus.test.arg-line", "default settings")));
+        out.append(String.format("HTTP, %d client(s) one request after the other, %.0f s after a %d s warm-up:%n", load.clients(),
+                searches.seconds(), Integer.getInteger("bench.warmup-seconds", 30)));
+        out.append(searches.table());
+        out.append(String.format("matching one case, CaseSubmitted on the broker to ProvidersMatched read back (%d cases, one at a time):%n",
+                sortedMatching.length));
+        out.append(LoadRun.line("matching (the whole specialty nationwide evaluated)", sortedMatching));
+        out.append(String.format("search with filters p99: %.2f ms (goal: under 25 ms)%n",
+                LoadRun.millis(searches.latencies().get("search: specialty + network + accepting within 50 km"), 0.99)));
+        System.out.println(out);
+        java.nio.file.Files.writeString(java.nio.file.Path.of("target", "benchmark.txt"), out.toString());
     }
 
-    @Inject
-    jakarta.persistence.EntityManager entityManager;
+    /** Top-level specialties and their sub-specialties, as the API lists them. */
+    private static Map<String, List<String>> taxonomy(URI base, String token) throws Exception {
+        JsonNode list = get(base, token, "/api/specialties");
+        Map<String, List<String>> taxonomy = new HashMap<>();
+        for (JsonNode specialty : list) {
+            if (specialty.path("parentCode").isNull() || specialty.path("parentCode").isMissingNode()) {
+                List<String> subs = new ArrayList<>();
+                specialty.path("subSpecialties").forEach(sub -> subs.add(sub.path("code").asText()));
+                taxonomy.put(specialty.path("code").asText(), subs);
+            }
+        }
+        return taxonomy;
+    }
 
-    /** The plans of the two search shapes (as PhysicianSearch builds them) on the benchmark's data. */
-    @jakarta.transaction.Transactional
-    void explain() {
-        String verified = """
-                coalesce((select true from board_certification b where b.physician_id = p.id and b.specialty_code = 'cardiology'
-                  and b.verification_outcome = 'VERIFIED' and b.verified_status = 'CERTIFIED'
-                  and (b.verified_valid_until is null or b.verified_valid_until >= current_date) limit 1), false)""";
-        String filters = "p.specialties @> array['cardiology'] and p.networks @> array['ACME-PPO']";
-        String radius = """
-                explain (analyze, buffers) select p.id, d.km km, %s verified, count(*) over () total from physician p join (
-                  select a.physician_id, min(great_circle_km(40.7128, -74.0060, a.latitude, a.longitude)) km
-                  from physician_area_location a where a.area_code = 'cardiology'
-                  and a.latitude between 40.26 and 41.16 and a.longitude between -74.6 and -73.4 group by a.physician_id) d
-                  on d.physician_id = p.id
-                where %s and p.accepting_second_opinions = true and d.km <= 50
-                order by km nulls last, verified desc, p.years_in_practice desc nulls last, p.npi limit 20""".formatted(verified, filters);
-        String nearest = """
-                explain (analyze, buffers) select p.id, d.km km, %s verified, count(*) over () total from physician p left join (
-                  select a.physician_id, min(great_circle_km(40.7128, -74.0060, a.latitude, a.longitude)) km
-                  from physician_area_location a where a.area_code = 'cardiology' group by a.physician_id) d on d.physician_id = p.id
-                where %s
-                order by km nulls last, verified desc, p.years_in_practice desc nulls last, p.npi limit 20""".formatted(verified, filters);
-        String clinics = """
-                explain (analyze, buffers) select id, km, count(*) over () from (
-                  select c.id, great_circle_km(40.7128, -74.0060, c.latitude, c.longitude) km
-                  from (select distinct a.clinic_id from physician_area_location a where a.area_code = 'cardiology'
-                    and a.latitude between 40.49 and 40.94 and a.longitude between -74.3 and -73.7) x
-                  join clinic c on c.id = x.clinic_id) near
-                where km <= 25 order by km, id limit 20""";
-        for (String sql : List.of(radius, nearest, clinics)) {
-            @SuppressWarnings("unchecked")
-            List<Object> plan = entityManager.createNativeQuery(sql).getResultList();
-            System.out.println(plan.stream().map(String::valueOf).collect(Collectors.joining("\n")));
+    private static long total(URI base, String token) throws Exception {
+        return get(base, token, "/api/physicians?size=1").path("total").asLong();
+    }
+
+    private static JsonNode get(URI base, String token, String path) throws Exception {
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + token)
+                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(path + " answered " + response.statusCode());
+            }
+            return new ObjectMapper().readTree(response.body());
         }
     }
 
-    /** Warms up, then times {@code count} sequential calls (one client: latency, not throughput). */
-    private static List<Long> measure(IntSupplier call, int warmup, int count) {
-        for (int i = 0; i < warmup; i++) {
-            check(call.getAsInt());
-        }
-        List<Long> latencies = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            long start = System.nanoTime();
-            int status = call.getAsInt();
-            latencies.add(System.nanoTime() - start);
-            check(status);
+    /** Each case submitted on the broker, then its match awaited on the directory's topic: one at a time. */
+    private static List<Long> matching(Map<String, List<String>> taxonomy, List<String> top) {
+        Random random = new Random(7);
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        List<Long> latencies = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.PROVIDERS).stream()
+                    .map(p -> new TopicPartition(Topics.PROVIDERS, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToEnd(partitions);
+            partitions.forEach(consumer::position);
+            int warmUp = Math.max(10, MATCHES / 10);
+            for (int i = 0; i < warmUp + MATCHES; i++) {
+                int city = random.nextInt(POINTS.length);
+                String specialty = top.get(random.nextInt(top.size()));
+                List<String> subs = taxonomy.getOrDefault(specialty, List.of());
+                String sub = subs.isEmpty() || random.nextBoolean() ? null : subs.get(random.nextInt(subs.size()));
+                String caseId = UUID.randomUUID().toString();
+                CaseSubmitted submitted = new CaseSubmitted(caseId, "bench-patient", null, new MedicalArea(specialty, sub),
+                        List.of(SecondOpinionReason.LACK_OF_CONFIDENCE), "Synthetic benchmark case",
+                        new PrimaryProvider("Dr. Bench", "1003000126", specialty, null, "Benchmark Practice", null),
+                        "Synthetic diagnosis", null, false, false, List.of(),
+                        new CaseSubmitted.PatientLocation(STATES[city], POINTS[city][0], POINTS[city][1]), "en", List.of(), List.of(),
+                        null, Instant.now());
+                long start = System.nanoTime();
+                TestTopics.send(Topics.CASES, EventEnvelope.of("/case-service", submitted));
+                awaitMatch(consumer, caseId);
+                if (i >= warmUp) {
+                    latencies.add(System.nanoTime() - start);
+                }
+            }
         }
         return latencies;
     }
 
-    private static int get(String token, String path) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + path))
-                .header("Authorization", "Bearer " + token).GET().build();
-        try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
+    private static void awaitMatch(KafkaConsumer<String, String> consumer, String caseId) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(5))) {
+                if (caseId.equals(record.key()) && EventCodec.decode(record.value()).data() instanceof ProvidersMatched) {
+                    return;
+                }
+            }
         }
-    }
-
-    private static void check(int status) {
-        if (status != 200) {
-            throw new IllegalStateException("Answered " + status);
-        }
-    }
-
-    private static void report(String what, List<Long> latencies) {
-        List<Long> sorted = new ArrayList<>(latencies);
-        Collections.sort(sorted);
-        System.out.printf("  %-66s n=%d  p50 %6.2f ms  p90 %6.2f ms  p99 %6.2f ms  max %6.2f ms%n", what, sorted.size(),
-                ms(sorted, 0.50), ms(sorted, 0.90), ms(sorted, 0.99), sorted.getLast() / 1e6);
-    }
-
-    private static double ms(List<Long> sorted, double quantile) {
-        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(quantile * sorted.size()) - 1)) / 1e6;
+        throw new IllegalStateException("No ProvidersMatched for case " + caseId + " within 30 s");
     }
 }

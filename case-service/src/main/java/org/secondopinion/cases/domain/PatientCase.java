@@ -7,6 +7,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -113,6 +114,10 @@ public class PatientCase {
 
     @Column(name = "cancel_reason")
     public String cancelReason;
+
+    /** The stage this transaction entered, so that the timeline is not read back right after it was written. */
+    @Transient
+    public CaseStage enteredStage;
 
     public CaseDetails details() {
         return Json.read(details, CaseDetails.class);

@@ -5,17 +5,31 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import java.util.Optional;
 import java.util.UUID;
 import org.secondopinion.cases.domain.CaseStatus;
 import org.secondopinion.cases.domain.PatientCase;
+import org.secondopinion.platform.persistence.Sql;
 
 @ApplicationScoped
 public class CaseRepository implements PanacheRepositoryBase<PatientCase, UUID> {
 
-    public Optional<PatientCase> findByIdempotencyKey(String patientId, String key) {
-        return find("patientId = ?1 and idempotencyKey = ?2", patientId, key).firstResultOptional();
+    @Inject
+    Sql sql;
+
+    /**
+     * Takes the transaction's lock on a patient's Idempotency-Key and finds the case created earlier with
+     * it, in one round trip: two retries of one request racing each other, the second waits for the
+     * first to commit, then finds its case.
+     */
+    public Optional<PatientCase> lockIdempotencyKey(String patientId, String key) {
+        return sql.first("""
+                select c.id from (select pg_advisory_xact_lock(hashtext(?))) as l
+                  left join patient_case c on c.patient_id = ? and c.idempotency_key = ?""",
+                row -> Sql.uuid(row, "id"), patientId + "\n" + key, patientId, key)
+                .flatMap(this::findByIdOptional);
     }
 
     /** Locks the case row, so that two events for one case are applied one after the other. */

@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.secondopinion.cases.domain.CaseDetails;
@@ -97,10 +98,7 @@ public class CaseService {
     public Created create(CaseDetails details, String idempotencyKey) {
         String patient = caller.subject();
         if (idempotencyKey != null) {
-            // Two retries of one request racing each other: the second waits, then finds the first.
-            entityManager.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
-                    .setParameter(1, patient + "\n" + idempotencyKey).getSingleResult();
-            var earlier = cases.findByIdempotencyKey(patient, idempotencyKey);
+            var earlier = cases.lockIdempotencyKey(patient, idempotencyKey);
             if (earlier.isPresent()) {
                 audit.record("READ", RESOURCE, earlier.get().id, patient);
                 return new Created(view(earlier.get(), Party.OWNER), true);
@@ -379,8 +377,13 @@ public class CaseService {
     void transition(PatientCase found, CaseStatus target, Instant now) {
         found.moveTo(target);
         found.updatedAt = now;
-        stages.current(found.id).ifPresent(stage -> stage.doneAt = now);
+        currentStage(found).ifPresent(stage -> stage.doneAt = now);
         enterStage(found, target, now);
+    }
+
+    /** The open stage: the one this transaction entered (none once closed or cancelled), else the newest open one stored. */
+    private Optional<CaseStage> currentStage(PatientCase c) {
+        return c.enteredStage != null ? Optional.of(c.enteredStage).filter(s -> s.doneAt == null) : stages.current(c.id);
     }
 
     private void enterStage(PatientCase found, CaseStatus stage, Instant now) {
@@ -394,6 +397,7 @@ public class CaseService {
             entered.doneAt = now;
         }
         stages.persist(entered);
+        found.enteredStage = entered;
     }
 
     // ---- views and events ------------------------------------------------------------------------
@@ -419,7 +423,7 @@ public class CaseService {
                 c.checklist(), c.selectedNpi != null && c.checklistComplete(), c.reviewDueAt,
                 c.reportId == null ? null : new OpinionView(c.reportId, c.reportVersion, c.opinionAgreement, c.opinionAt),
                 c.decision == null ? null : new DecisionView(c.decision, c.followUpCaseId, c.decidedAt),
-                stages.current(c.id).map(s -> stageView(s, now)).orElse(null), c.version);
+                currentStage(c).map(s -> stageView(s, now)).orElse(null), c.version);
     }
 
     private static StageView stageView(CaseStage s, Instant now) {

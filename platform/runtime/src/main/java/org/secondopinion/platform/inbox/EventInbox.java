@@ -3,7 +3,6 @@ package org.secondopinion.platform.inbox;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.Duration;
@@ -14,6 +13,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.secondopinion.events.DomainEvent;
 import org.secondopinion.events.EventCodec;
 import org.secondopinion.events.EventEnvelope;
+import org.secondopinion.platform.persistence.Sql;
 
 /**
  * Makes consumers idempotent. A consumer method is {@code @Incoming} and {@code @Transactional}, and
@@ -35,7 +35,7 @@ import org.secondopinion.events.EventEnvelope;
 public class EventInbox {
 
     @Inject
-    EntityManager entityManager;
+    Sql sql;
 
     @ConfigProperty(name = "smo.inbox.retention")
     Duration retention;
@@ -48,14 +48,9 @@ public class EventInbox {
     @Transactional(TxType.MANDATORY)
     public Optional<EventEnvelope<DomainEvent>> firstDelivery(String consumer, String record) {
         EventEnvelope<DomainEvent> envelope = EventCodec.decode(record);
-        int inserted = entityManager.createNativeQuery("""
+        int inserted = sql.update("""
                 insert into inbox_event (consumer, event_id, event_type, received_at)
-                values (?1, ?2, ?3, ?4) on conflict do nothing""")
-                .setParameter(1, consumer)
-                .setParameter(2, envelope.id())
-                .setParameter(3, envelope.type())
-                .setParameter(4, Instant.now())
-                .executeUpdate();
+                values (?, ?, ?, ?) on conflict do nothing""", consumer, envelope.id(), envelope.type(), Instant.now());
         return inserted == 1 ? Optional.of(envelope) : Optional.empty();
     }
 
@@ -64,7 +59,6 @@ public class EventInbox {
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     @Transactional
     void deleteExpired() {
-        entityManager.createNativeQuery("delete from inbox_event where received_at < ?1")
-                .setParameter(1, Instant.now().minus(retention)).executeUpdate();
+        sql.update("delete from inbox_event where received_at < ?", Instant.now().minus(retention));
     }
 }

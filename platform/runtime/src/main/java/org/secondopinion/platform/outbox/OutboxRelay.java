@@ -35,6 +35,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.secondopinion.events.EventEnvelope;
+import org.secondopinion.platform.persistence.Sql;
 
 /**
  * Sends outbox rows to Kafka in commit order and marks them sent only after the broker acknowledged
@@ -58,6 +59,9 @@ public class OutboxRelay {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    Sql sql;
 
     @Inject
     OutboxConfig config;
@@ -139,8 +143,7 @@ public class OutboxRelay {
     }
 
     BatchResult relayBatch() {
-        boolean leader = (Boolean) entityManager.createNativeQuery("select pg_try_advisory_xact_lock(?1)")
-                .setParameter(1, RELAY_LOCK).getSingleResult();
+        boolean leader = sql.first("select pg_try_advisory_xact_lock(?)", row -> row.getBoolean(1), RELAY_LOCK).orElse(false);
         if (!leader) {
             return new BatchResult(0, false);
         }
