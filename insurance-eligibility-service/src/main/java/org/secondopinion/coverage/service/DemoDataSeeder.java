@@ -4,7 +4,6 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -24,6 +23,7 @@ import org.secondopinion.coverage.repository.PayerRepository;
 import org.secondopinion.coverage.repository.PlanRepository;
 import org.secondopinion.coverage.repository.SelfPayPriceRepository;
 import org.secondopinion.platform.audit.AuditLog;
+import org.secondopinion.platform.persistence.Sql;
 
 /**
  * The local stack's sample coverage data (the demo data contract), seeded at start when
@@ -101,7 +101,7 @@ public class DemoDataSeeder {
     AuditLog audit;
 
     @Inject
-    EntityManager entityManager;
+    Sql sql;
 
     void onStart(@Observes StartupEvent event) {
         if (config.seed().enabled()) {
@@ -114,7 +114,7 @@ public class DemoDataSeeder {
     /** Adds whatever of the sample is missing; changes nothing that is there. */
     @Transactional
     public Seeded seed() {
-        entityManager.createNativeQuery("select 1 from (select pg_advisory_xact_lock(?1)) as locked").setParameter(1, SEED_LOCK).getSingleResult();
+        sql.first("select 1 from (select pg_advisory_xact_lock(?)) as locked", row -> row.getInt(1), SEED_LOCK).orElseThrow();
         int payerCount = 0;
         int planCount = 0;
         int memberCount = 0;

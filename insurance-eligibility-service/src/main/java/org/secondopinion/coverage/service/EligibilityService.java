@@ -38,6 +38,7 @@ import org.secondopinion.events.model.CoverageOutcome;
 import org.secondopinion.events.model.Money;
 import org.secondopinion.platform.audit.AuditLog;
 import org.secondopinion.platform.outbox.EventPublisher;
+import org.secondopinion.platform.persistence.Sql;
 import org.secondopinion.platform.problem.ApiException;
 import org.secondopinion.platform.security.Caller;
 import org.secondopinion.platform.security.Roles;
@@ -65,6 +66,9 @@ public class EligibilityService {
 
     @Inject
     DeterminationRepository determinations;
+
+    @Inject
+    Sql sql;
 
     @Inject
     BenefitUsageRepository usages;
@@ -229,13 +233,11 @@ public class EligibilityService {
     public int expireUnanswered(int batch) {
         // SKIP LOCKED: an inquiry whose answer is being applied right now is left to the answer, and several
         // instances running this job share the work instead of colliding.
-        @SuppressWarnings("unchecked")
-        List<UUID> ids = determinations.getEntityManager().createNativeQuery("""
+        List<UUID> ids = sql.list("""
                 select id from determination
-                where outcome = 'PENDING_INSURER' and inquiry_deadline < ?1
-                order by inquiry_deadline limit ?2
-                for update skip locked""", UUID.class)
-                .setParameter(1, Instant.now()).setParameter(2, batch).getResultList();
+                where outcome = 'PENDING_INSURER' and inquiry_deadline < ?
+                order by inquiry_deadline limit ?
+                for update skip locked""", row -> Sql.uuid(row, "id"), Instant.now(), batch);
         List<Determination> expired = ids.stream().map(determinations::findById).toList();
         for (Determination d : expired) {
             d.outcome = CoverageOutcome.UNKNOWN;

@@ -2,11 +2,7 @@ package org.secondopinion.providers.repository;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -17,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.secondopinion.events.model.CertificationStatus;
 import org.secondopinion.events.model.VerificationOutcome;
+import org.secondopinion.platform.persistence.Sql;
 import org.secondopinion.providers.domain.BoardCertification;
 import org.secondopinion.providers.domain.Clinic;
 import org.secondopinion.providers.domain.Physician;
@@ -32,127 +29,110 @@ import org.secondopinion.providers.domain.Physician;
 public class MatchingPoolRepository {
 
     @Inject
-    EntityManager entityManager;
+    Sql sql;
 
     /**
      * Everyone who claims the specialty or holds a certification in it, and the physicians with the given
      * NPIs, keyed by id. Their certifications are those in the specialty only; their clinics are not read.
      */
-    @SuppressWarnings("unchecked")
     public Map<UUID, Physician> pool(String specialtyCode, String stateCode, Collection<String> alsoNpis) {
-        List<Object[]> rows = entityManager.createNativeQuery("""
+        List<Physician> rows = sql.list("""
                 select p.id, p.npi, p.first_name, p.last_name, p.practice_npi, p.practice_name, p.accepting_second_opinions,
-                       p.years_in_practice, p.licensed_states @> array[cast(?2 as text)],
-                       p.telehealth, p.telehealth_states @> array[cast(?2 as text)], array_to_string(p.languages, ',')
+                       p.years_in_practice, p.licensed_states @> array[cast(? as text)],
+                       p.telehealth, p.telehealth_states @> array[cast(? as text)], array_to_string(p.languages, ',')
                 from physician p
-                where p.specialties @> array[cast(?1 as text)]
-                   or p.id in (select c.physician_id from board_certification c where c.specialty_code = ?1)
-                   or p.npi = any(?3)""")
-                .setParameter(1, specialtyCode).setParameter(2, stateCode)
-                .setParameter(3, alsoNpis.toArray(String[]::new))
-                .getResultList();
+                where p.specialties @> array[cast(? as text)]
+                   or p.id in (select c.physician_id from board_certification c where c.specialty_code = ?)
+                   or p.npi = any(?)""", row -> {
+                    Physician p = new Physician();
+                    p.id = row.getObject(1, UUID.class);
+                    p.npi = row.getString(2);
+                    p.firstName = row.getString(3);
+                    p.lastName = row.getString(4);
+                    p.practiceNpi = row.getString(5);
+                    p.practiceName = row.getString(6);
+                    p.acceptingSecondOpinions = row.getBoolean(7);
+                    p.yearsInPractice = row.getObject(8, Integer.class);
+                    // Only the patient's state matters here: it stands for the physician's lists.
+                    if (Boolean.TRUE.equals(row.getObject(9, Boolean.class))) {
+                        p.licensedStates = new ArrayList<>(List.of(stateCode));
+                    }
+                    p.telehealth = row.getBoolean(10);
+                    if (Boolean.TRUE.equals(row.getObject(11, Boolean.class))) {
+                        p.telehealthStates = new ArrayList<>(List.of(stateCode));
+                    }
+                    String languages = row.getString(12);
+                    p.languages = languages == null || languages.isEmpty() ? new ArrayList<>()
+                            : new ArrayList<>(Arrays.asList(languages.split(",")));
+                    return p;
+                }, stateCode, stateCode, specialtyCode, specialtyCode, alsoNpis.toArray(String[]::new));
         Map<UUID, Physician> pool = new LinkedHashMap<>();
-        for (Object[] r : rows) {
-            Physician p = new Physician();
-            p.id = (UUID) r[0];
-            p.npi = (String) r[1];
-            p.firstName = (String) r[2];
-            p.lastName = (String) r[3];
-            p.practiceNpi = (String) r[4];
-            p.practiceName = (String) r[5];
-            p.acceptingSecondOpinions = (Boolean) r[6];
-            p.yearsInPractice = r[7] == null ? null : ((Number) r[7]).intValue();
-            // Only the patient's state matters here: it stands for the physician's lists.
-            if (Boolean.TRUE.equals(r[8])) {
-                p.licensedStates = new ArrayList<>(List.of(stateCode));
-            }
-            p.telehealth = (Boolean) r[9];
-            if (Boolean.TRUE.equals(r[10])) {
-                p.telehealthStates = new ArrayList<>(List.of(stateCode));
-            }
-            String languages = (String) r[11];
-            p.languages = languages == null || languages.isEmpty() ? new ArrayList<>()
-                    : new ArrayList<>(Arrays.asList(languages.split(",")));
+        for (Physician p : rows) {
             pool.put(p.id, p);
         }
         if (pool.isEmpty()) {
             return pool;
         }
-        List<Object[]> certifications = entityManager.createNativeQuery("""
+        List<BoardCertification> certifications = sql.list("""
                 select c.physician_id, c.id, c.board, c.specialty_code, c.sub_specialty_code, c.claimed_status, c.certified_since,
                        c.valid_until, c.verification_outcome, c.verified_status, c.verified_valid_until, c.verification_source,
                        c.verified_at, c.next_due_at
-                from board_certification c where c.specialty_code = ?1""")
-                .setParameter(1, specialtyCode)
-                .getResultList();
-        for (Object[] r : certifications) {
-            Physician p = pool.get((UUID) r[0]);
-            if (p == null) {
-                continue;
+                from board_certification c where c.specialty_code = ?""", row -> {
+                    Physician p = pool.get(Sql.uuid(row, "physician_id"));
+                    if (p == null) {
+                        return null;
+                    }
+                    BoardCertification c = new BoardCertification();
+                    c.physician = p;
+                    c.id = Sql.uuid(row, "id");
+                    c.board = row.getString("board");
+                    c.specialtyCode = row.getString("specialty_code");
+                    c.subSpecialtyCode = row.getString("sub_specialty_code");
+                    c.claimedStatus = status(row.getString("claimed_status"));
+                    c.certifiedSince = row.getObject("certified_since", LocalDate.class);
+                    c.validUntil = row.getObject("valid_until", LocalDate.class);
+                    String outcome = row.getString("verification_outcome");
+                    c.verificationOutcome = outcome == null ? null : VerificationOutcome.valueOf(outcome);
+                    c.verifiedStatus = status(row.getString("verified_status"));
+                    c.verifiedValidUntil = row.getObject("verified_valid_until", LocalDate.class);
+                    c.verificationSource = row.getString("verification_source");
+                    c.verifiedAt = Sql.instant(row, "verified_at");
+                    c.nextDueAt = Sql.instant(row, "next_due_at");
+                    return c;
+                }, specialtyCode);
+        for (BoardCertification c : certifications) {
+            if (c != null) {
+                c.physician.certifications.add(c);
             }
-            BoardCertification c = new BoardCertification();
-            c.physician = p;
-            c.id = (UUID) r[1];
-            c.board = (String) r[2];
-            c.specialtyCode = (String) r[3];
-            c.subSpecialtyCode = (String) r[4];
-            c.claimedStatus = r[5] == null ? null : CertificationStatus.valueOf((String) r[5]);
-            c.certifiedSince = date(r[6]);
-            c.validUntil = date(r[7]);
-            c.verificationOutcome = r[8] == null ? null : VerificationOutcome.valueOf((String) r[8]);
-            c.verifiedStatus = r[9] == null ? null : CertificationStatus.valueOf((String) r[9]);
-            c.verifiedValidUntil = date(r[10]);
-            c.verificationSource = (String) r[11];
-            c.verifiedAt = instant(r[12]);
-            c.nextDueAt = instant(r[13]);
-            p.certifications.add(c);
         }
         return pool;
     }
 
     /** The clinics of these (transient) physicians, in each physician's order, as transient clinics. */
-    @SuppressWarnings("unchecked")
     public void addClinics(Collection<Physician> physicians) {
         if (physicians.isEmpty()) {
             return;
         }
         Map<UUID, Physician> byId = new HashMap<>();
         physicians.forEach(p -> byId.put(p.id, p));
-        List<Object[]> rows = entityManager.createNativeQuery("""
+        sql.list("""
                 select pc.physician_id, c.id, c.name, c.address, c.city, c.state_code, c.latitude, c.longitude
                 from physician_clinic pc join clinic c on c.id = pc.clinic_id
-                where pc.physician_id = any(?1) order by pc.physician_id, pc.position""")
-                .setParameter(1, byId.keySet().toArray(UUID[]::new))
-                .getResultList();
-        for (Object[] r : rows) {
-            Clinic c = new Clinic();
-            c.id = (UUID) r[1];
-            c.name = (String) r[2];
-            c.address = (String) r[3];
-            c.city = (String) r[4];
-            c.stateCode = (String) r[5];
-            c.latitude = ((Number) r[6]).doubleValue();
-            c.longitude = ((Number) r[7]).doubleValue();
-            byId.get((UUID) r[0]).clinics.add(c);
-        }
+                where pc.physician_id = any(?) order by pc.physician_id, pc.position""", row -> {
+                    Clinic c = new Clinic();
+                    c.id = row.getObject(2, UUID.class);
+                    c.name = row.getString("name");
+                    c.address = row.getString("address");
+                    c.city = row.getString("city");
+                    c.stateCode = row.getString("state_code");
+                    c.latitude = row.getDouble("latitude");
+                    c.longitude = row.getDouble("longitude");
+                    byId.get(row.getObject(1, UUID.class)).clinics.add(c);
+                    return c;
+                }, (Object) byId.keySet().toArray(UUID[]::new));
     }
 
-    private static LocalDate date(Object value) {
-        return switch (value) {
-            case null -> null;
-            case LocalDate d -> d;
-            case java.sql.Date d -> d.toLocalDate();
-            default -> throw new IllegalStateException("Unexpected date type " + value.getClass());
-        };
-    }
-
-    private static Instant instant(Object value) {
-        return switch (value) {
-            case null -> null;
-            case Instant i -> i;
-            case OffsetDateTime o -> o.toInstant();
-            case Timestamp t -> t.toInstant();
-            default -> throw new IllegalStateException("Unexpected timestamp type " + value.getClass());
-        };
+    private static CertificationStatus status(String value) {
+        return value == null ? null : CertificationStatus.valueOf(value);
     }
 }

@@ -2,15 +2,20 @@ package org.secondopinion.providers.repository;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.secondopinion.platform.persistence.Sql;
 import org.secondopinion.providers.domain.Physician;
 
 @ApplicationScoped
 public class PhysicianRepository implements PanacheRepositoryBase<Physician, UUID> {
+
+    @Inject
+    Sql sql;
 
     public Optional<Physician> findByNpi(String npi) {
         return find("npi", npi).firstResultOptional();
@@ -37,17 +42,18 @@ public class PhysicianRepository implements PanacheRepositoryBase<Physician, UUI
         if (physicianIds.isEmpty()) {
             return;
         }
+        // Sql does not flush: the statements must see the physicians and clinics just written.
         flush();
         UUID[] ids = physicianIds.toArray(UUID[]::new);
-        getEntityManager().createNativeQuery("delete from physician_area_location where physician_id = any(?1)")
-                .setParameter(1, ids).executeUpdate();
-        getEntityManager().createNativeQuery(AREA_LOCATIONS + " where p.id = any(?1)").setParameter(1, ids).executeUpdate();
+        sql.update("delete from physician_area_location where physician_id = any(?)", (Object) ids);
+        sql.update(AREA_LOCATIONS + " where p.id = any(?)", (Object) ids);
     }
 
     /** Rebuilds the whole search index (after a bulk load). */
     public void refreshAllAreaLocations() {
+        // Sql does not flush: the statements must see the physicians and clinics just written.
         flush();
-        getEntityManager().createNativeQuery("delete from physician_area_location").executeUpdate();
-        getEntityManager().createNativeQuery(AREA_LOCATIONS).executeUpdate();
+        sql.update("delete from physician_area_location");
+        sql.update(AREA_LOCATIONS);
     }
 }

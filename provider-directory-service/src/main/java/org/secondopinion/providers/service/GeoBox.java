@@ -1,5 +1,6 @@
 package org.secondopinion.providers.service;
 
+import java.util.List;
 import org.secondopinion.providers.domain.GeoDistance;
 
 /**
@@ -26,16 +27,14 @@ record GeoBox(double minLat, double maxLat, Double minLon, Double maxLon) {
         return new GeoBox(minLat, maxLat, lon - dLon, lon + dLon);
     }
 
-    /** The SQL condition on a clinic alias, with named parameters minLat, maxLat, minLon, maxLon. */
+    /** The SQL condition on a clinic alias, with positional parameters: bind {@link #parameters()} in its place. */
     String condition(String alias) {
-        String lat = alias + ".latitude between :minLat and :maxLat";
-        return minLon == null ? lat : lat + " and " + alias + ".longitude between :minLon and :maxLon";
+        String lat = alias + ".latitude between ? and ?";
+        return minLon == null ? lat : lat + " and " + alias + ".longitude between ? and ?";
     }
 
-    void bind(jakarta.persistence.Query query) {
-        query.setParameter("minLat", minLat).setParameter("maxLat", maxLat);
-        if (minLon != null) {
-            query.setParameter("minLon", minLon).setParameter("maxLon", maxLon);
-        }
+    /** The values of the {@link #condition} parameters, in order. */
+    List<Object> parameters() {
+        return minLon == null ? List.of(minLat, maxLat) : List.of(minLat, maxLat, minLon, maxLon);
     }
 }

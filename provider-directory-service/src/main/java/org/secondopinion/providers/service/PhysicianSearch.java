@@ -2,19 +2,17 @@ package org.secondopinion.providers.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.secondopinion.platform.audit.AuditLog;
+import org.secondopinion.platform.persistence.Sql;
 import org.secondopinion.platform.problem.ApiException;
 import org.secondopinion.providers.domain.BoardCertification;
 import org.secondopinion.providers.domain.Clinic;
@@ -44,7 +42,7 @@ public class PhysicianSearch {
     }
 
     @Inject
-    EntityManager entityManager;
+    Sql sql;
 
     @Inject
     PhysicianRepository physicians;
@@ -53,7 +51,6 @@ public class PhysicianSearch {
     AuditLog audit;
 
     @Transactional
-    @SuppressWarnings("unchecked")
     public PageView<PhysicianSummary> search(Criteria c) {
         boolean point = c.latitude() != null;
         if ((c.latitude() == null) != (c.longitude() == null)) {
@@ -66,24 +63,27 @@ public class PhysicianSearch {
         if (sort == SortOrder.DISTANCE && !point) {
             throw ApiException.badRequest("Sorting by distance needs a point (lat and lon).");
         }
-        Map<String, Object> params = new HashMap<>();
+        // Positional parameters: each part of the statement keeps its values in the order of its markers.
+        List<Object> whereParams = new ArrayList<>();
         List<String> where = new ArrayList<>();
-        contains(where, params, "specialties", "specialty", c.specialty());
-        contains(where, params, "sub_specialties", "subSpecialty", c.subSpecialty());
-        contains(where, params, "networks", "network", c.network());
-        contains(where, params, "languages", "language", c.language());
+        contains(where, whereParams, "specialties", c.specialty());
+        contains(where, whereParams, "sub_specialties", c.subSpecialty());
+        contains(where, whereParams, "networks", c.network());
+        contains(where, whereParams, "languages", c.language());
         if (c.affiliation() != null) {
-            where.add("(p.hospital_affiliations @> array[cast(:affiliation as text)] or p.medical_schools @> array[cast(:affiliation as text)])");
-            params.put("affiliation", c.affiliation());
+            where.add("(p.hospital_affiliations @> array[cast(? as text)] or p.medical_schools @> array[cast(? as text)])");
+            whereParams.add(c.affiliation());
+            whereParams.add(c.affiliation());
         }
         if (c.accepting() != null) {
-            where.add("p.accepting_second_opinions = :accepting");
-            params.put("accepting", c.accepting());
+            where.add("p.accepting_second_opinions = ?");
+            whereParams.add(c.accepting());
         }
-        String area = c.subSpecialty() != null ? "b.sub_specialty_code = :certArea"
-                : c.specialty() != null ? "b.specialty_code = :certArea" : "true";
+        String area = c.subSpecialty() != null ? "b.sub_specialty_code = ?"
+                : c.specialty() != null ? "b.specialty_code = ?" : "true";
+        List<Object> selectParams = new ArrayList<>();
         if (c.subSpecialty() != null || c.specialty() != null) {
-            params.put("certArea", c.subSpecialty() != null ? c.subSpecialty() : c.specialty());
+            selectParams.add(c.subSpecialty() != null ? c.subSpecialty() : c.specialty());
         }
         // A scalar subquery with a limit, probed per row through the physician index: as "exists" the planner
         // may hash it over every certification in the directory.
@@ -93,80 +93,87 @@ public class PhysicianSearch {
                   and (b.verified_valid_until is null or b.verified_valid_until >= current_date) limit 1), false)""".formatted(area);
 
         String from;
-        GeoBox box = null;
+        List<Object> fromParams = new ArrayList<>();
+        if (point) {
+            fromParams.add(c.latitude());
+            fromParams.add(c.longitude());
+        }
         String areaCode = c.subSpecialty() != null ? c.subSpecialty() : c.specialty();
         if (point && areaCode != null) {
             // Through the area index: only the physicians of the area near the point (or anywhere, nearest first).
+            fromParams.add(areaCode);
             String near = "";
             if (c.radiusKm() != null) {
-                box = GeoBox.around(c.latitude(), c.longitude(), c.radiusKm());
+                GeoBox box = GeoBox.around(c.latitude(), c.longitude(), c.radiusKm());
                 near = " and " + box.condition("a");
-                where.add("d.km <= :radius");
-                params.put("radius", c.radiusKm());
+                fromParams.addAll(box.parameters());
+                where.add("d.km <= ?");
+                whereParams.add(c.radiusKm());
             }
             // Without a radius a left join: physicians without a clinic still match, last.
             from = """
                     physician p %s join (
-                      select a.physician_id, min(great_circle_km(:lat, :lon, a.latitude, a.longitude)) km
+                      select a.physician_id, min(great_circle_km(?, ?, a.latitude, a.longitude)) km
                       from physician_area_location a
-                      where a.area_code = :areaCode%s group by a.physician_id) d on d.physician_id = p.id"""
+                      where a.area_code = ?%s group by a.physician_id) d on d.physician_id = p.id"""
                     .formatted(c.radiusKm() != null ? "" : "left", near);
-            params.put("areaCode", areaCode);
         } else if (point && c.radiusKm() != null) {
-            box = GeoBox.around(c.latitude(), c.longitude(), c.radiusKm());
+            GeoBox box = GeoBox.around(c.latitude(), c.longitude(), c.radiusKm());
             from = """
                     physician p join (
-                      select pc.physician_id, min(great_circle_km(:lat, :lon, cl.latitude, cl.longitude)) km
+                      select pc.physician_id, min(great_circle_km(?, ?, cl.latitude, cl.longitude)) km
                       from clinic cl join physician_clinic pc on pc.clinic_id = cl.id
                       where %s group by pc.physician_id) d on d.physician_id = p.id""".formatted(box.condition("cl"));
-            where.add("d.km <= :radius");
-            params.put("radius", c.radiusKm());
+            fromParams.addAll(box.parameters());
+            where.add("d.km <= ?");
+            whereParams.add(c.radiusKm());
         } else if (point) {
             from = """
                     physician p left join lateral (
-                      select min(great_circle_km(:lat, :lon, cl.latitude, cl.longitude)) km
+                      select min(great_circle_km(?, ?, cl.latitude, cl.longitude)) km
                       from physician_clinic pc join clinic cl on cl.id = pc.clinic_id
                       where pc.physician_id = p.id) d on true""";
         } else {
             from = "physician p";
         }
-        if (point) {
-            params.put("lat", c.latitude());
-            params.put("lon", c.longitude());
-        }
         String km = point ? "d.km" : "cast(null as double precision)";
         String order = sort == SortOrder.DISTANCE
                 ? "km nulls last, verified desc, p.years_in_practice desc nulls last, p.npi"
                 : "verified desc, p.years_in_practice desc nulls last, km nulls last, p.npi";
-        String sql = "select p.id, " + km + " km, " + verified + " verified, count(*) over () total from " + from
+        String statement = "select p.id, " + km + " km, " + verified + " verified, count(*) over () total from " + from
                 + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
-                + " order by " + order + " limit :limit offset :offset";
-        Query query = entityManager.createNativeQuery(sql);
-        params.forEach(query::setParameter);
-        if (box != null) {
-            box.bind(query);
-        }
-        query.setParameter("limit", c.size()).setParameter("offset", c.page() * c.size());
-        List<Object[]> rows = query.getResultList();
+                + " order by " + order + " limit ? offset ?";
+        List<Object> params = new ArrayList<>(selectParams);
+        params.addAll(fromParams);
+        params.addAll(whereParams);
+        params.add(c.size());
+        params.add(c.page() * c.size());
+        List<Hit> rows = sql.list(statement,
+                row -> new Hit(Sql.uuid(row, "id"), row.getObject("km", Double.class), row.getLong("total")),
+                params.toArray());
 
-        List<UUID> ids = rows.stream().map(r -> (UUID) r[0]).toList();
+        List<UUID> ids = rows.stream().map(Hit::id).toList();
         Map<UUID, Physician> byId = ids.isEmpty() ? Map.of()
                 : physicians.list("id in ?1", ids).stream().collect(Collectors.toMap(p -> p.id, Function.identity()));
         LocalDate today = LocalDate.now();
         List<PhysicianSummary> items = rows.stream().map(r -> {
-            Physician p = byId.get((UUID) r[0]);
-            Double distance = r[1] == null ? null : GeoDistance.round(((Number) r[1]).doubleValue());
+            Physician p = byId.get(r.id());
+            Double distance = r.km() == null ? null : GeoDistance.round(r.km());
             return summary(p, distance, point ? nearest(p, c.latitude(), c.longitude()) : null, today);
         }).toList();
-        long total = rows.isEmpty() ? 0 : ((Number) rows.get(0)[3]).longValue();
+        long total = rows.isEmpty() ? 0 : rows.get(0).total();
         audit.record("SEARCH", PhysicianService.RESOURCE, "search", null);
         return new PageView<>(items, c.page(), c.size(), total);
     }
 
-    private static void contains(List<String> where, Map<String, Object> params, String column, String param, String value) {
+    /** One row of the search: a physician, the distance to their nearest clinic, and the number of matches. */
+    private record Hit(UUID id, Double km, long total) {
+    }
+
+    private static void contains(List<String> where, List<Object> params, String column, String value) {
         if (value != null) {
-            where.add("p." + column + " @> array[cast(:" + param + " as text)]");
-            params.put(param, value);
+            where.add("p." + column + " @> array[cast(? as text)]");
+            params.add(value);
         }
     }
 

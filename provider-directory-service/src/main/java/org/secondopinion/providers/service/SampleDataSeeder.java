@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.jboss.logging.Logger;
+import org.secondopinion.platform.persistence.Sql;
 import org.secondopinion.providers.config.DirectoryConfig;
 import org.secondopinion.providers.domain.Clinic;
 import org.secondopinion.providers.domain.Physician;
@@ -52,6 +53,9 @@ public class SampleDataSeeder {
     @Inject
     EntityManager entityManager;
 
+    @Inject
+    Sql sql;
+
     private volatile boolean done;
 
     void onStart(@Observes StartupEvent event) {
@@ -75,9 +79,8 @@ public class SampleDataSeeder {
 
     /** Fresh planner statistics after a bulk load, so that searches use the indexes at once (autovacuum would, later). */
     public void analyze() {
-        QuarkusTransaction.requiringNew().run(() -> entityManager
-                .createNativeQuery("analyze physician, clinic, physician_clinic, physician_area_location, board_certification, board_feed_record")
-                .executeUpdate());
+        QuarkusTransaction.requiringNew().run(() -> sql
+                .update("analyze physician, clinic, physician_clinic, physician_area_location, board_certification, board_feed_record"));
     }
 
     /** Whether seeding is finished (or was never asked for). */

@@ -37,7 +37,8 @@ import org.hibernate.Session;
  * first; call {@code flush()} before when the statement must see this transaction's own changes.
  * Parameters are positional ({@code ?}); {@link Instant} binds as {@code timestamptz},
  * {@link LocalDate} as {@code date}, a {@code String[]} or {@code UUID[]} as a PostgreSQL array, a
- * null as an untyped null.
+ * null as an untyped null. An array that is the only parameter must be cast to {@code Object}
+ * ({@code sql.update(..., (Object) ids)}): otherwise Java spreads it into the parameters.
  */
 @ApplicationScoped
 public class Sql {
