@@ -47,8 +47,8 @@ import org.secondopinion.platform.testing.Tokens;
  * starts ({@code smo.directory.seed.*}, set by this module's pom). Searches go over HTTP with a signed
  * token, one client after the other (latency, not throughput); matching is timed from CaseSubmitted
  * acknowledged by the broker to ProvidersMatched read from it. Not part of the test run; run it with
- * {@code ./mvnw -o verify -pl provider-directory-service -Pbenchmark} (settings {@code -Dbench.clients=1
- * -Dbench.warmup-seconds=30 -Dbench.seconds=30 -Dbench.matches=200}). It prints its figures; the goal is
+ * {@code ./mvnw verify -pl provider-directory-service -Pbenchmark} (settings {@code -Dbench.clients=1
+ * -Dbench.warmup-seconds=30 -Dbench.seconds=90 -Dbench.matches=200}). It prints its figures; the goal is
  * p99 under 25 ms for search.
  */
 @QuarkusIntegrationTest
@@ -73,7 +73,7 @@ class DirectoryBenchmark {
         long physicians = total(base, token);
 
         LoadRun load = new LoadRun(Integer.getInteger("bench.clients", 1), Duration.ofSeconds(Integer.getInteger("bench.warmup-seconds", 30)),
-                Duration.ofSeconds(Integer.getInteger("bench.seconds", 30)));
+                Duration.ofSeconds(Integer.getInteger("bench.seconds", 90)));
         LoadRun.Result searches = load.run(base, client -> {
             Random random = new Random(42 + client);
             return http -> {

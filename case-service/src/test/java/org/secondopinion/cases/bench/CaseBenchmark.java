@@ -29,9 +29,10 @@ import org.secondopinion.platform.testing.Tokens;
  * the production heap settings of the parent pom's {@code benchmark} profile), with real HTTP, signed
  * tokens, PostgreSQL and the outbox relaying to Kafka. It prints its figures and asserts nothing about
  * them: it is not a timed test, and the test command never runs it. Run it with
- * {@code ./mvnw -o verify -pl case-service -Pbenchmark}; settings {@code -Dbench.clients=8
- * -Dbench.seconds=20 -Dbench.warmup-seconds=30}. pgbench must be on the PATH (Debian: postgresql-client);
- * without it the PostgreSQL half is skipped with a note.
+ * {@code ./mvnw verify -pl case-service -Pbenchmark}; settings {@code -Dbench.clients=8
+ * -Dbench.seconds=20 -Dbench.warmup-seconds=240} (the JIT compiler needs minutes on two shared cores).
+ * pgbench must be on the PATH (Debian: postgresql-client); without it the PostgreSQL half is skipped
+ * with a note.
  */
 @QuarkusIntegrationTest
 @WithTestResource(value = PlatformTestResources.class, scope = TestResourceScope.GLOBAL)
@@ -55,7 +56,7 @@ class CaseBenchmark {
     void createAndSubmitCases() throws Exception {
         String body = new ObjectMapper().writeValueAsString(DETAILS);
         URI base = URI.create("http://localhost:" + RestAssured.port);
-        LoadRun load = LoadRun.fromSystemProperties(30, 20);
+        LoadRun load = LoadRun.fromSystemProperties(240, 20);
         LoadRun.Result result = load.run(base, client -> {
             String token = Tokens.patient("bench-" + UUID.randomUUID());
             return http -> {
