@@ -3,6 +3,7 @@ package org.secondopinion.platform.testing;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -28,12 +29,7 @@ public final class TestDatabase {
                 user = envOr("SMO_TEST_DB_USER", "postgres");
                 password = envOr("SMO_TEST_DB_PASSWORD", "");
             } else {
-                try {
-                    // fsync off: tests prove behaviour, not durability, and run several times faster.
-                    embedded = EmbeddedPostgres.builder().setServerConfig("fsync", "off").start();
-                } catch (IOException e) {
-                    throw new UncheckedIOException("Embedded PostgreSQL did not start", e);
-                }
+                embedded = Retry.starting("Embedded PostgreSQL", TestDatabase::startEmbedded);
                 jdbcUrl = embedded.getJdbcUrl("postgres", "postgres");
                 user = "postgres";
                 password = "postgres";
@@ -44,6 +40,19 @@ public final class TestDatabase {
                 "quarkus.datasource.jdbc.url", jdbcUrl,
                 "quarkus.datasource.username", user,
                 "quarkus.datasource.password", password);
+    }
+
+    private static EmbeddedPostgres startEmbedded() {
+        try {
+            // fsync off: tests prove behaviour, not durability, and run several times faster. The server
+            // gets a minute to accept connections (10 s by default) while another module's tests load the machine.
+            return EmbeddedPostgres.builder()
+                    .setServerConfig("fsync", "off")
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Embedded PostgreSQL did not start", e);
+        }
     }
 
     public static String jdbcUrl() {

@@ -28,31 +28,36 @@ public final class TestKafka {
             if (external != null && !external.isBlank()) {
                 bootstrapServers = external;
             } else {
-                int port = freePort();
-                Path logDir;
-                try {
-                    logDir = Files.createTempDirectory("smo-kafka");
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-                broker = withBrokerClassLoader(() -> new EmbeddedKafkaBroker()
-                        .withKafkaHost("localhost")
-                        .withKafkaPort(port)
-                        .withControllerPort(freePort())
-                        .withDeleteLogDirsOnClose(false)
-                        .withAdditionalProperties(props -> {
-                            props.put("log.dir", logDir.toString());
-                            // Several partitions, as in production, so that ordering by key is really exercised.
-                            props.put("num.partitions", "3");
-                            props.put("auto.create.topics.enable", "true");
-                            // A consumer group forms at once instead of after the default 3 s wait.
-                            props.put("group.initial.rebalance.delay.ms", "0");
-                        })
-                        .start());
-                bootstrapServers = "localhost:" + port;
+                bootstrapServers = Retry.starting("Kafka broker", TestKafka::startEmbedded);
             }
         }
         return Map.of("kafka.bootstrap.servers", bootstrapServers);
+    }
+
+    /** Starts a broker on ports that were free a moment ago; a port taken meanwhile makes it fail, and it is tried again. */
+    private static String startEmbedded() {
+        int port = freePort();
+        Path logDir;
+        try {
+            logDir = Files.createTempDirectory("smo-kafka");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        broker = withBrokerClassLoader(() -> new EmbeddedKafkaBroker()
+                .withKafkaHost("localhost")
+                .withKafkaPort(port)
+                .withControllerPort(freePort())
+                .withDeleteLogDirsOnClose(false)
+                .withAdditionalProperties(props -> {
+                    props.put("log.dir", logDir.toString());
+                    // Several partitions, as in production, so that ordering by key is really exercised.
+                    props.put("num.partitions", "3");
+                    props.put("auto.create.topics.enable", "true");
+                    // A consumer group forms at once instead of after the default 3 s wait.
+                    props.put("group.initial.rebalance.delay.ms", "0");
+                })
+                .start());
+        return "localhost:" + port;
     }
 
     public static String bootstrapServers() {
