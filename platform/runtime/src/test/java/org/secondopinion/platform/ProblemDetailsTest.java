@@ -41,6 +41,16 @@ class ProblemDetailsTest {
     }
 
     @Test
+    void aJsonBodyLargerThanTheOnesReadAheadIsStillReadWhole() {
+        // Bodies up to 64 KiB are read on the I/O thread; a larger one is streamed, and validated all the same.
+        String text = "x".repeat(70_000);
+        given().auth().oauth2(Tokens.patient(PATIENT)).contentType(ContentType.JSON).body("{\"text\":\"" + text + "\"}")
+                .post("/api/probe/notes").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("text"));
+    }
+
+    @Test
     void anUnknownPropertyIsNamed() {
         given().auth().oauth2(Tokens.patient(PATIENT)).contentType(ContentType.JSON).body("{\"text\":\"ok\",\"diagnosis\":\"x\"}")
                 .post("/api/probe/notes").then().statusCode(400)

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.is;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.secondopinion.platform.testing.PlatformTestResources;
 import org.secondopinion.platform.testing.Tokens;
@@ -43,6 +44,23 @@ class SecurityTest {
     }
 
     @Test
+    void aTokenAcceptedBeforeDoesNotMakeItsForgedCopyAccepted() {
+        String token = Tokens.patient("pat-sec-3");
+        given().auth().oauth2(token).get("/api/probe/whoami").then().statusCode(200);
+        given().auth().oauth2(Tokens.tampered(token)).get("/api/probe/coordinators-only").then().statusCode(401);
+        given().auth().oauth2(token).get("/api/probe/coordinators-only").then().statusCode(403);
+    }
+
+    @Test
+    void aTokenAcceptedBeforeIsRefusedOnceItExpires() throws InterruptedException {
+        String token = Tokens.expiringIn(Duration.ofSeconds(2), "carol", "coordinator");
+        given().auth().oauth2(token).get("/api/probe/coordinators-only").then().statusCode(200);
+        given().auth().oauth2(token).get("/api/probe/coordinators-only").then().statusCode(200);
+        Thread.sleep(3_000);
+        given().auth().oauth2(token).get("/api/probe/coordinators-only").then().statusCode(401);
+    }
+
+    @Test
     void anEndpointThatDeclaresNoRuleIsDenied() {
         given().get("/api/probe/undeclared").then().statusCode(401);
         given().auth().oauth2(Tokens.coordinator("carol")).get("/api/probe/undeclared").then().statusCode(403);
@@ -51,9 +69,14 @@ class SecurityTest {
 
     @Test
     void theCallerCarriesSubjectRoleAndTheNpiOrPayerClaim() {
-        given().auth().oauth2(Tokens.physician("dr-who", "1234567893")).get("/api/probe/whoami").then()
-                .statusCode(200).body(equalTo("dr-who|physician|1234567893|-"));
-        given().auth().oauth2(Tokens.insurer("acme-client", "ACME")).get("/api/probe/whoami").then()
-                .statusCode(200).body(equalTo("acme-client|insurer|-|ACME"));
+        String physician = Tokens.physician("dr-who", "1234567893");
+        String insurer = Tokens.insurer("acme-client", "ACME");
+        // The second time, the identity comes from the tokens verified before: it carries the same.
+        for (int time = 1; time <= 2; time++) {
+            given().auth().oauth2(physician).get("/api/probe/whoami").then()
+                    .statusCode(200).body(equalTo("dr-who|physician|1234567893|-"));
+            given().auth().oauth2(insurer).get("/api/probe/whoami").then()
+                    .statusCode(200).body(equalTo("acme-client|insurer|-|ACME"));
+        }
     }
 }

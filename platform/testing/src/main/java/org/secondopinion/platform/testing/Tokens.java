@@ -57,6 +57,12 @@ public final class Tokens {
         return parts[0] + "." + encoded + "." + parts[2];
     }
 
+    /** A valid token that expires {@code lifetime} from now. */
+    public static String expiringIn(Duration lifetime, String subject, String... roles) {
+        return Jwt.issuer(TestOidc.ISSUER).subject(subject).upn(subject).groups(Set.of(roles))
+                .expiresIn(lifetime).jws().keyId("1").sign(SIGNING_KEY);
+    }
+
     /** An otherwise valid token that expired an hour ago. */
     public static String expired(String subject, String... roles) {
         Instant issued = Instant.now().minus(Duration.ofHours(2));
