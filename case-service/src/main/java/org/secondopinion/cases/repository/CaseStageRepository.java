@@ -21,6 +21,11 @@ public class CaseStageRepository implements PanacheRepository<CaseStage> {
         return find("caseId = ?1 and doneAt is null", Sort.descending("id"), caseId).firstResultOptional();
     }
 
+    /** Marks the case's open stage done (there is at most one); does not touch stages loaded in this session. */
+    public void closeOpen(UUID caseId, Instant doneAt) {
+        update("doneAt = ?1 where caseId = ?2 and doneAt is null", doneAt, caseId);
+    }
+
     /** Open stages whose due time has passed, most overdue first. */
     public List<CaseStage> overdue(Instant now, int page, int size) {
         return find("doneAt is null and dueAt < ?1", Sort.ascending("dueAt", "id"), now).page(Page.of(page, size)).list();

@@ -377,7 +377,14 @@ public class CaseService {
     void transition(PatientCase found, CaseStatus target, Instant now) {
         found.moveTo(target);
         found.updatedAt = now;
-        currentStage(found).ifPresent(stage -> stage.doneAt = now);
+        if (found.enteredStage != null) {
+            if (found.enteredStage.doneAt == null) {
+                found.enteredStage.doneAt = now;
+            }
+        } else {
+            // One statement instead of reading the open stage to close it.
+            stages.closeOpen(found.id, now);
+        }
         enterStage(found, target, now);
     }
 

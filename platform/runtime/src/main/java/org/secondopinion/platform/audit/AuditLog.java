@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional.TxType;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import org.secondopinion.platform.persistence.Sql;
 import org.secondopinion.platform.security.Caller;
 import org.secondopinion.platform.web.RequestId;
 
@@ -34,16 +35,19 @@ public class AuditLog implements PanacheRepository<AuditRecord> {
     @Inject
     RequestId requestId;
 
+    @Inject
+    Sql sql;
+
     /** Records a successful access in the current transaction. */
     @Transactional(TxType.MANDATORY)
     public void record(String action, String resourceType, Object resourceId, String patientId) {
-        persist(newRecord(action, resourceType, resourceId, patientId, SUCCESS));
+        insert(action, resourceType, resourceId, patientId, SUCCESS);
     }
 
     /** Records a refused access; kept even when the request's own transaction rolls back. */
     @Transactional(TxType.REQUIRES_NEW)
     public void recordDenied(String action, String resourceType, Object resourceId, String patientId) {
-        persist(newRecord(action, resourceType, resourceId, patientId, DENIED));
+        insert(action, resourceType, resourceId, patientId, DENIED);
     }
 
     /** Who accessed a patient's data, newest first. */
@@ -62,20 +66,21 @@ public class AuditLog implements PanacheRepository<AuditRecord> {
                 .list().stream().map(AuditEntry::of).toList();
     }
 
-    private AuditRecord newRecord(String action, String resourceType, Object resourceId, String patientId, String outcome) {
-        AuditRecord record = new AuditRecord();
-        record.occurredAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    /**
+     * One plain insert on the transaction's connection: every request writes a record, and going through
+     * the entity (an identity insert with its generated key read back) cost a tenth of a service's CPU.
+     */
+    private void insert(String action, String resourceType, Object resourceId, String patientId, String outcome) {
         // Consumers of events act outside any HTTP request: they are the service itself.
         boolean inRequest = Arc.container().requestContext().isActive();
         boolean person = inRequest && caller.isAuthenticated();
-        record.actor = person ? caller.subject() : SYSTEM;
-        record.actorRole = person ? caller.primaryRole() : SYSTEM;
-        record.action = action;
-        record.resourceType = resourceType;
-        record.resourceId = String.valueOf(resourceId);
-        record.patientId = patientId;
-        record.outcome = outcome;
-        record.requestId = inRequest ? requestId.value() : null;
-        return record;
+        sql.update("""
+                insert into audit_log (occurred_at, actor, actor_role, action, resource_type, resource_id, patient_id, outcome, request_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                Instant.now().truncatedTo(ChronoUnit.MICROS),
+                person ? caller.subject() : SYSTEM,
+                person ? caller.primaryRole() : SYSTEM,
+                action, resourceType, String.valueOf(resourceId), patientId, outcome,
+                inRequest ? requestId.value() : null);
     }
 }
