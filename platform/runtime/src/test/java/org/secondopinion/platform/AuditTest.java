@@ -50,6 +50,18 @@ class AuditTest {
     }
 
     @Test
+    void aRoleRefusedByAnEndpointsRuleIsAuditedAsDenied() {
+        String patient = "pat-audit-role-" + UUID.randomUUID();
+        given().auth().oauth2(Tokens.patient(patient)).get("/api/probe/coordinators-only").then().statusCode(403);
+        List<AuditEntry> refusals = audit.forResource(AuditLog.ENDPOINT, "/api/probe/coordinators-only", 0, 100).stream()
+                .filter(e -> e.actor().equals(patient)).toList();
+        assertEquals(1, refusals.size());
+        assertEquals("GET", refusals.getFirst().action());
+        assertEquals(AuditLog.DENIED, refusals.getFirst().outcome());
+        assertEquals("patient", refusals.getFirst().actorRole());
+    }
+
+    @Test
     void aRolledBackWriteLeavesNoSuccessRecord() throws Exception {
         String patient = "pat-audit-rollback-" + UUID.randomUUID();
         failingNote(patient, "fails").then().statusCode(500);

@@ -28,6 +28,8 @@ public class AuditLog implements PanacheRepository<AuditRecord> {
     public static final String DENIED = "DENIED";
     /** The actor and role of accesses made by the service itself, such as applying an event. */
     public static final String SYSTEM = "system";
+    /** The resource type of a refusal by an endpoint's access rule; the resource id is the path. */
+    public static final String ENDPOINT = "endpoint";
 
     @Inject
     Caller caller;

@@ -9,12 +9,15 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Comparator;
@@ -23,6 +26,7 @@ import java.util.stream.Collectors;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.secondopinion.platform.audit.AuditLog;
 import org.secondopinion.platform.web.RequestId;
 
 /**
@@ -38,6 +42,12 @@ public class ProblemMappers {
 
     @Inject
     UriInfo uriInfo;
+
+    @Inject
+    Request request;
+
+    @Inject
+    AuditLog audit;
 
     @ServerExceptionMapper
     public Response api(ApiException e) {
@@ -93,9 +103,21 @@ public class ProblemMappers {
         return unauthenticated();
     }
 
+    /**
+     * A role refused by an endpoint's access rule ({@code @RolesAllowed}) before any service code ran:
+     * audited here, as the method and path the caller tried (the services audit their own refusals,
+     * which name the resource and the patient).
+     */
     @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e) {
-        return problem(403, "Forbidden", "Your role may not do this.", List.of());
+    public Uni<Response> forbidden(ForbiddenException e) {
+        // The access rule is checked on the I/O thread; the audit record is written on a worker thread.
+        Response refused = problem(403, "Forbidden", "Your role may not do this.", List.of());
+        String method = request.getMethod();
+        String path = uriInfo.getPath();
+        return Uni.createFrom().item(() -> {
+            audit.recordDenied(method, AuditLog.ENDPOINT, path, null);
+            return refused;
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
     @ServerExceptionMapper({ OptimisticLockException.class, StaleStateException.class })
