@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.secondopinion.platform.messaging.RetryTransient;
 import org.secondopinion.cases.service.CaseEventHandler;
 import org.secondopinion.events.CaseCancelled;
 import org.secondopinion.events.CaseSubmitted;
@@ -33,18 +34,21 @@ public class CaseEventsConsumer {
     CaseEventHandler handler;
 
     @Incoming("coverage")
+    @RetryTransient
     @Transactional
     public void onCoverage(String record) {
         inbox.firstDelivery("coverage", record).ifPresent(envelope -> apply(envelope.data()));
     }
 
     @Incoming("providers")
+    @RetryTransient
     @Transactional
     public void onProviders(String record) {
         inbox.firstDelivery("providers", record).ifPresent(envelope -> apply(envelope.data()));
     }
 
     @Incoming("reports")
+    @RetryTransient
     @Transactional
     public void onReports(String record) {
         inbox.firstDelivery("reports", record).ifPresent(envelope -> apply(envelope.data()));

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.secondopinion.platform.messaging.RetryTransient;
 import org.secondopinion.coverage.service.EligibilityService;
 import org.secondopinion.events.CaseCancelled;
 import org.secondopinion.events.CaseSubmitted;
@@ -22,6 +23,7 @@ public class CaseEventsConsumer {
     EligibilityService eligibility;
 
     @Incoming(CHANNEL)
+    @RetryTransient
     @Transactional
     public void onCaseEvent(String record) {
         inbox.firstDelivery(CHANNEL, record).ifPresent(envelope -> {

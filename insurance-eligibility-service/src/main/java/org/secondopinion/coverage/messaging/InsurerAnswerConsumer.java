@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.secondopinion.platform.messaging.RetryTransient;
 import org.secondopinion.coverage.service.EligibilityService;
 import org.secondopinion.events.EligibilityAnswer;
 import org.secondopinion.events.MalformedEventException;
@@ -25,6 +26,7 @@ public class InsurerAnswerConsumer {
     EligibilityService eligibility;
 
     @Incoming(CHANNEL)
+    @RetryTransient
     @Transactional
     public void onAnswer(String record) {
         inbox.firstDelivery(CHANNEL, record).ifPresent(envelope -> {

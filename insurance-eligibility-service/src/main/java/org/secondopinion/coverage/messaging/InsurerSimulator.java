@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.secondopinion.platform.messaging.RetryTransient;
 import org.secondopinion.coverage.config.CoverageConfig;
 import org.secondopinion.events.EligibilityAnswer;
 import org.secondopinion.events.EligibilityInquiry;
@@ -59,6 +60,7 @@ public class InsurerSimulator {
     private volatile Map<String, SimulatedMember> members;
 
     @Incoming(CHANNEL)
+    @RetryTransient
     @Transactional
     public void onInquiry(String record) {
         if (!config.simulator().enabled()) {

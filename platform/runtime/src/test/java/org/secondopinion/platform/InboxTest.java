@@ -3,6 +3,7 @@ package org.secondopinion.platform;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.secondopinion.platform.WiringTestSupport.DEAD_LETTERS;
 import static org.secondopinion.platform.WiringTestSupport.PROBE_TOPIC;
 import static org.secondopinion.platform.WiringTestSupport.count;
@@ -17,6 +18,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.secondopinion.events.EventEnvelope;
+import org.secondopinion.platform.probe.ProbeConsumer;
 import org.secondopinion.platform.probe.ProbeEvents;
 import org.secondopinion.platform.testing.PlatformTestResources;
 import org.secondopinion.platform.testing.TestTopics;
@@ -39,6 +41,20 @@ class InboxTest {
         Thread.sleep(500);
         assertEquals(2, count("select applied_count from probe_applied where subject = ?", caseId));
         assertEquals(1, count("select count(*) from inbox_event where consumer = 'probe' and event_id = ?", event.id()));
+    }
+
+    @Test
+    void anEventWhoseTransactionLosesItsDatabaseConnectionIsAppliedOnTheNextAttempt() throws Exception {
+        String subject = ProbeConsumer.LOSES_CONNECTION + UUID.randomUUID();
+        EventEnvelope<?> event = EventEnvelope.of("/case-service", ProbeEvents.cancelled(subject, "pat-inbox-3"));
+        TestTopics.send(PROBE_TOPIC, event);
+
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() ->
+                count("select count(*) from probe_applied where subject = ?", subject) == 1);
+        assertEquals(1, count("select applied_count from probe_applied where subject = ?", subject), "applied once");
+        assertEquals(1, count("select count(*) from inbox_event where consumer = 'probe' and event_id = ?", event.id()));
+        assertTrue(TestTopics.await(DEAD_LETTERS, record -> subject.equals(record.key()), 1, Duration.ofSeconds(3)).isEmpty(),
+                "nothing on the dead-letter topic");
     }
 
     @Test

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.secondopinion.platform.messaging.RetryTransient;
 import org.secondopinion.events.CaseSubmitted;
 import org.secondopinion.platform.inbox.EventInbox;
 import org.secondopinion.providers.service.MatchingService;
@@ -25,6 +26,7 @@ public class CaseEventsConsumer {
     MatchingService matching;
 
     @Incoming(CHANNEL)
+    @RetryTransient
     @Transactional
     public void onCaseEvent(String record) {
         inbox.firstDelivery(CHANNEL, record).ifPresent(envelope -> {

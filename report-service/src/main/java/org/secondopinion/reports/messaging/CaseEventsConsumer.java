@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.secondopinion.platform.messaging.RetryTransient;
 import org.secondopinion.events.CaseCancelled;
 import org.secondopinion.events.CaseSubmitted;
 import org.secondopinion.events.DocumentsRequested;
@@ -28,6 +29,7 @@ public class CaseEventsConsumer {
     ReviewService reviews;
 
     @Incoming(CHANNEL)
+    @RetryTransient
     @Transactional
     public void onCaseEvent(String record) {
         inbox.firstDelivery(CHANNEL, record).ifPresent(envelope -> {
