@@ -10,8 +10,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Access tokens whose signature and claims quarkus-oidc has verified, with the identity it built, so
- * that a client's next requests with the same token skip the RS256 verification (a fifth of a service's
- * CPU before). Keyed by the whole token: a token changed in any byte is another key and is verified
+ * that a client's next requests with the same token skip the RS256 verification (measured before: about
+ * 15 % of a service's CPU). Keyed by the whole token: a token changed in any byte is another key and is verified
  * afresh. An entry lasts until the token expires, at most five minutes (a signing key that the
  * provider withdraws stops being trusted within that time), and the cache holds at most 2,000 tokens.
  * The identity kept has the token's principal, roles, credentials and attributes, but not the first

@@ -8,6 +8,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.Locale;
 
 /**
  * Reads a small JSON request body whole on the I/O thread, before the endpoint's worker thread starts.
@@ -42,7 +43,7 @@ public class SmallJsonBodies {
         if (type == null || length == null) {
             return false;
         }
-        String mediaType = type.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
+        String mediaType = type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
         if (!mediaType.equals("application/json") && !mediaType.endsWith("+json")) {
             return false;
         }
