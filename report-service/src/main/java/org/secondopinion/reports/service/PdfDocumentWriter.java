@@ -1,17 +1,21 @@
 package org.secondopinion.reports.service;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 /**
  * A small flowing-text layout over Apache PDFBox: titles, headings, wrapped paragraphs and labelled
@@ -19,44 +23,53 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
  */
 final class PdfDocumentWriter implements AutoCloseable {
 
-    private static final PDType1Font REGULAR = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-    private static final PDType1Font BOLD = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
     private static final float MARGIN = 56;
     private static final float FOOTER_HEIGHT = 40;
     private static final float BODY_SIZE = 10.5f;
 
     private final PDDocument document = new PDDocument();
+    /** DejaVu Sans, embedded as a subset of the glyphs used: Latin, Greek, Cyrillic, Vietnamese and more. */
+    private final PDFont regular;
+    private final PDFont bold;
+    /** Per font, whether it has a glyph for a code point (asked once per character and font). */
+    private final Map<PDFont, Map<Integer, Boolean>> glyphs = new HashMap<>();
     private PDPageContentStream stream;
     private float y;
 
     PdfDocumentWriter(String title, String subject) {
+        try {
+            regular = PDType0Font.load(document, new ByteArrayInputStream(Fonts.REGULAR), true);
+            bold = PDType0Font.load(document, new ByteArrayInputStream(Fonts.BOLD), true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not load the PDF fonts", e);
+        }
         PDDocumentInformation info = document.getDocumentInformation();
-        info.setTitle(sanitize(title));
-        info.setSubject(sanitize(subject));
+        info.setTitle(withoutControls(title));
+        info.setSubject(withoutControls(subject));
         info.setProducer("Second Opinion report-service");
         newPage();
     }
 
     void title(String text) {
-        paragraph(text, BOLD, 17, 6);
+        paragraph(text, bold, 17, 6);
     }
 
     void heading(String text) {
         space(8);
-        paragraph(text, BOLD, 12.5f, 3);
+        paragraph(text, bold, 12.5f, 3);
     }
 
     void paragraph(String text) {
-        paragraph(text, REGULAR, BODY_SIZE, 4);
+        paragraph(text, regular, BODY_SIZE, 4);
     }
 
     /** A bold label followed by its value, wrapped. */
     void labelled(String label, String value) {
-        paragraph(label + ": " + (value == null || value.isBlank() ? "-" : value), REGULAR, BODY_SIZE, 2);
+        paragraph(label + ": " + (value == null || value.isBlank() ? "-" : value), regular, BODY_SIZE, 2);
     }
 
     void bullet(String text) {
-        paragraph("\u2022 " + text, REGULAR, BODY_SIZE, 2);
+        paragraph("\u2022 " + text, regular, BODY_SIZE, 2);
     }
 
     void space(float points) {
@@ -74,10 +87,10 @@ final class PdfDocumentWriter implements AutoCloseable {
                 try (PDPageContentStream footerStream = new PDPageContentStream(document, page,
                         PDPageContentStream.AppendMode.APPEND, true, true)) {
                     float lineY = MARGIN - 14;
-                    for (String line : wrap(footer + "  |  Page " + (i + 1) + " of " + pages, REGULAR, 7.5f,
+                    for (String line : wrap(footer + "  |  Page " + (i + 1) + " of " + pages, regular, 7.5f,
                             page.getMediaBox().getWidth() - 2 * MARGIN)) {
                         footerStream.beginText();
-                        footerStream.setFont(REGULAR, 7.5f);
+                        footerStream.setFont(regular, 7.5f);
                         footerStream.newLineAtOffset(MARGIN, lineY);
                         footerStream.showText(line);
                         footerStream.endText();
@@ -105,7 +118,7 @@ final class PdfDocumentWriter implements AutoCloseable {
         }
     }
 
-    private void paragraph(String text, PDType1Font font, float size, float after) {
+    private void paragraph(String text, PDFont font, float size, float after) {
         float width = PDRectangle.A4.getWidth() - 2 * MARGIN;
         float leading = size * 1.35f;
         try {
@@ -144,10 +157,10 @@ final class PdfDocumentWriter implements AutoCloseable {
      * Splits text into lines that fit the width, keeping the author's line breaks. Widths are summed
      * word by word (each word measured once), so wrapping stays linear in the text's length.
      */
-    private static List<String> wrap(String text, PDType1Font font, float size, float width) {
+    private List<String> wrap(String text, PDFont font, float size, float width) {
         List<String> lines = new ArrayList<>();
         float space = width(" ", font, size);
-        for (String raw : sanitize(text).split("\n", -1)) {
+        for (String raw : printable(text, font).split("\n", -1)) {
             StringBuilder line = new StringBuilder();
             float lineWidth = 0;
             for (String word : raw.split(" ")) {
@@ -184,7 +197,7 @@ final class PdfDocumentWriter implements AutoCloseable {
         return lines;
     }
 
-    private static float width(String text, PDType1Font font, float size) {
+    private static float width(String text, PDFont font, float size) {
         try {
             return font.getStringWidth(text) / 1000 * size;
         } catch (IOException e) {
@@ -193,27 +206,59 @@ final class PdfDocumentWriter implements AutoCloseable {
     }
 
     /**
-     * The standard fonts encode WinAnsi only: typographic characters become their plain equivalents,
-     * control characters spaces, and anything else outside Latin-1 a question mark.
+     * The text as the font can show it: typographic quotes and dashes as they are, tabs and other control
+     * characters as spaces, and a character the font has no glyph for (Chinese, Japanese, Korean, emoji)
+     * as a question mark rather than a failed PDF.
      */
-    static String sanitize(String text) {
+    String printable(String text, PDFont font) {
+        String plain = withoutControls(text);
+        Map<Integer, Boolean> known = glyphs.computeIfAbsent(font, f -> new HashMap<>());
+        StringBuilder out = new StringBuilder(plain.length());
+        plain.codePoints().forEach(cp -> {
+            if (cp == '\n' || known.computeIfAbsent(cp, c -> canShow(font, c))) {
+                out.appendCodePoint(cp);
+            } else {
+                out.append('?');
+            }
+        });
+        return out.toString();
+    }
+
+    private static boolean canShow(PDFont font, int codePoint) {
+        try {
+            font.encode(new String(Character.toChars(codePoint)));
+            return true;
+        } catch (IllegalArgumentException | IOException e) {
+            return false;
+        }
+    }
+
+    /** Line breaks kept, tabs and other control characters as spaces. */
+    static String withoutControls(String text) {
         if (text == null) {
             return "";
         }
         StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '\n' -> out.append('\n');
-                case '\r', '\t' -> out.append(' ');
-                case '\u2018', '\u2019' -> out.append('\'');
-                case '\u201C', '\u201D' -> out.append('"');
-                case '\u2013', '\u2014' -> out.append('-');
-                case '\u2022' -> out.append('\u2022');
-                case '\u2026' -> out.append("...");
-                default -> out.append(c < 32 || (c > 126 && c < 160) || c > 255 ? (c < 32 ? ' ' : '?') : c);
+        text.codePoints().forEach(cp -> out.appendCodePoint(cp == '\n' ? cp
+                : Character.getType(cp) == Character.CONTROL || Character.getType(cp) == Character.FORMAT ? ' ' : cp));
+        return out.toString();
+    }
+
+    /** The two fonts' files, read once from the classpath (jasperreports-fonts) and shared by every document. */
+    private static final class Fonts {
+        static final byte[] REGULAR = read("DejaVuSans.ttf");
+        static final byte[] BOLD = read("DejaVuSans-Bold.ttf");
+
+        private static byte[] read(String file) {
+            String path = "net/sf/jasperreports/fonts/dejavu/" + file;
+            try (InputStream in = PdfDocumentWriter.class.getClassLoader().getResourceAsStream(path)) {
+                if (in == null) {
+                    throw new IllegalStateException("Font missing from the classpath: " + path);
+                }
+                return in.readAllBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }
-        return out.toString();
     }
 }
