@@ -33,6 +33,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.secondopinion.events.CaseSubmitted;
 import org.secondopinion.events.DocumentsRequested;
+import org.secondopinion.events.PhysicianDeclined;
 import org.secondopinion.events.PatientDecisionRecorded;
 import org.secondopinion.events.PhysicianSelected;
 import org.secondopinion.events.RecordsCompleted;
@@ -220,6 +221,11 @@ class JourneyTest {
         // Another physician cannot decline for them.
         as(Tokens.physician("dr-other", second)).post("/api/cases/" + caseId + "/decline").then().statusCode(404);
         as(Tokens.physician("dr-first", first)).post("/api/cases/" + caseId + "/decline").then().statusCode(204);
+        PhysicianDeclined declined = published(caseId, PhysicianDeclined.class, 1).getFirst();
+        assertEquals(caseId, declined.caseId());
+        assertEquals(me, declined.patientId());
+        assertEquals(first, declined.physicianNpi());
+        assertNotNull(declined.declinedAt());
         patient(me).get("/api/cases/" + caseId).then().body("status", is("OPTIONS_READY"))
                 .body("selectedPhysician", nullValue())
                 .body("excludedPhysicianNpis", contains(first));

@@ -17,6 +17,7 @@ import org.secondopinion.events.CaseSubmitted;
 import org.secondopinion.events.DocumentsRequested;
 import org.secondopinion.events.DomainEvent;
 import org.secondopinion.events.EventEnvelope;
+import org.secondopinion.events.PhysicianDeclined;
 import org.secondopinion.events.PhysicianSelected;
 import org.secondopinion.events.RecordsCompleted;
 import org.secondopinion.events.Topics;
@@ -86,6 +87,19 @@ final class CaseScenario {
                 new PrimaryProvider(primaryName, primaryNpi, "CARDIOLOGY", null, "Example Heart Practice", null),
                 "Stable angina", surgery ? "Coronary bypass surgery" : "Beta blockers", surgery, false, questions,
                 List.of(DocumentType.IMAGING), null, plannedDue, selectedAt);
+    }
+
+    PhysicianDeclined declined(Instant at) {
+        return new PhysicianDeclined(caseId, patient, physicianNpi, at);
+    }
+
+    /** The same case selected again, for another physician, at {@code at}. */
+    PhysicianSelected selectedAnother(String npi, Instant at) {
+        PhysicianSelected first = selected();
+        return new PhysicianSelected(caseId, patient, new ProviderRef(npi, "Dr. Next Reviewer"), first.area(),
+                first.reasons(), first.conditionDescription(), first.primaryProvider(), first.primaryDiagnosis(),
+                first.recommendedTreatment(), first.surgeryRecommended(), first.primaryProviderAskedToClarify(), questions,
+                first.requiredDocuments(), first.previousCaseId(), at.plus(10, ChronoUnit.DAYS), at);
     }
 
     RecordsCompleted recordsCompleted(Instant at, Instant due) {

@@ -20,6 +20,7 @@ import java.util.List;
 import org.awaitility.Awaitility;
 import org.secondopinion.events.DomainEvent;
 import org.secondopinion.events.EventEnvelope;
+import org.secondopinion.events.RecordsCompleted;
 import org.secondopinion.platform.testing.PlatformTestResources;
 import org.secondopinion.platform.testing.Tokens;
 import org.junit.jupiter.api.Test;
@@ -135,5 +136,40 @@ class ReviewWorklistTest {
         other.awaitReviewState("CANCELLED");
         given().auth().oauth2(other.physicianToken()).contentType(ContentType.JSON).body(other.completeDraft("AGREES"))
                 .post("/api/reviews/" + other.caseId + "/report").then().statusCode(409);
+    }
+
+    @Test
+    void aPhysicianWhoDeclinedLosesTheReviewAndTheirDraftAndTheNextPhysicianStartsAfresh() {
+        CaseScenario scenario = new CaseScenario().readyForReview();
+        CaseScenario.Draft draft = scenario.startReport(scenario.completeDraft("DISAGREES"));
+        Instant declinedAt = scenario.selectedAt.plus(3, ChronoUnit.HOURS);
+        EventEnvelope<DomainEvent> declined = CaseScenario.envelope(scenario.declined(declinedAt));
+        CaseScenario.send(declined);
+        CaseScenario.send(declined);
+
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
+                given().auth().oauth2(scenario.physicianToken()).get("/api/reviews/" + scenario.caseId).statusCode() == 404);
+        given().auth().oauth2(scenario.physicianToken()).get("/api/reviews").then().statusCode(200)
+                .body("caseId", not(hasItem(scenario.caseId)));
+        // The draft is gone: it can be neither read nor issued.
+        given().auth().oauth2(scenario.physicianToken()).get("/api/reports/" + draft.id()).then().statusCode(404);
+        given().auth().oauth2(scenario.physicianToken()).header("If-Match", draft.etag())
+                .post("/api/reports/" + draft.id() + "/issue").then().statusCode(404);
+        // The first selection, delivered again late, does not give the case back to the physician who declined.
+        CaseScenario.send(scenario.selected());
+
+        String next = CaseScenario.npi();
+        String nextToken = Tokens.physician("dr-next", next);
+        Instant reselected = declinedAt.plus(1, ChronoUnit.HOURS);
+        CaseScenario.send(scenario.selectedAnother(next, reselected));
+        CaseScenario.send(new RecordsCompleted(scenario.caseId, next, List.of(scenario.imaging),
+                reselected.plus(5, ChronoUnit.DAYS), reselected.plus(1, ChronoUnit.MINUTES)));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            var response = given().auth().oauth2(nextToken).get("/api/reviews/" + scenario.caseId);
+            return response.statusCode() == 200 && "READY_FOR_REVIEW".equals(response.jsonPath().getString("state"));
+        });
+        given().auth().oauth2(scenario.physicianToken()).get("/api/reviews/" + scenario.caseId).then().statusCode(404);
+        given().auth().oauth2(nextToken).contentType(ContentType.JSON).body(scenario.completeDraft("AGREES"))
+                .post("/api/reviews/" + scenario.caseId + "/report").then().statusCode(201);
     }
 }

@@ -17,6 +17,7 @@ import org.secondopinion.events.OpinionAmended;
 import org.secondopinion.events.OpinionIssued;
 import org.secondopinion.events.PatientDecisionRecorded;
 import org.secondopinion.events.PhysicianCredentialsChanged;
+import org.secondopinion.events.PhysicianDeclined;
 import org.secondopinion.events.PhysicianSelected;
 import org.secondopinion.events.ProviderLetterIssued;
 import org.secondopinion.events.ProvidersMatched;
@@ -70,6 +71,7 @@ public class CaseEventsConsumer {
             case PhysicianSelected e -> { }
             case RecordsCompleted e -> { }
             case DocumentsRequested e -> { }
+            case PhysicianDeclined e -> { }
             case CaseCancelled e -> { }
             case PatientDecisionRecorded e -> { }
         }

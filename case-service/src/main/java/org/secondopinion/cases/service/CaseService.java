@@ -35,6 +35,7 @@ import org.secondopinion.events.CaseCancelled;
 import org.secondopinion.events.CaseSubmitted;
 import org.secondopinion.events.DocumentsRequested;
 import org.secondopinion.events.PatientDecisionRecorded;
+import org.secondopinion.events.PhysicianDeclined;
 import org.secondopinion.events.PhysicianSelected;
 import org.secondopinion.events.ProvidersMatched;
 import org.secondopinion.events.RecordsCompleted;
@@ -277,6 +278,7 @@ public class CaseService {
         PatientCase found = access.forUpdate(id, "DECLINE", CaseAccess.PHYSICIAN_ONLY);
         Instant now = now();
         transition(found, CaseStatus.OPTIONS_READY, now);
+        publisher.publish(new PhysicianDeclined(id.toString(), found.patientId, found.selectedNpi, now));
         found.exclude(found.selectedNpi);
         found.selectedNpi = null;
         found.selectedName = null;

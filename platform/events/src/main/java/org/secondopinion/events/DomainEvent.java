@@ -15,6 +15,7 @@ public sealed interface DomainEvent permits
         PhysicianSelected,
         RecordsCompleted,
         DocumentsRequested,
+        PhysicianDeclined,
         OpinionIssued,
         OpinionAmended,
         ProviderLetterIssued,

@@ -21,6 +21,7 @@ public enum EventType {
     PHYSICIAN_SELECTED("case.physician-selected.v1", "PhysicianSelected", PhysicianSelected.class, Topics.CASES),
     RECORDS_COMPLETED("case.records-completed.v1", "RecordsCompleted", RecordsCompleted.class, Topics.CASES),
     DOCUMENTS_REQUESTED("case.documents-requested.v1", "DocumentsRequested", DocumentsRequested.class, Topics.CASES),
+    PHYSICIAN_DECLINED("case.physician-declined.v1", "PhysicianDeclined", PhysicianDeclined.class, Topics.CASES),
     OPINION_ISSUED("opinion.issued.v1", "OpinionIssued", OpinionIssued.class, Topics.REPORTS),
     OPINION_AMENDED("opinion.amended.v1", "OpinionAmended", OpinionAmended.class, Topics.REPORTS),
     PROVIDER_LETTER_ISSUED("provider-letter.issued.v1", "ProviderLetterIssued", ProviderLetterIssued.class, Topics.REPORTS),
@@ -110,6 +111,7 @@ public enum EventType {
             case PhysicianSelected e -> PHYSICIAN_SELECTED;
             case RecordsCompleted e -> RECORDS_COMPLETED;
             case DocumentsRequested e -> DOCUMENTS_REQUESTED;
+            case PhysicianDeclined e -> PHYSICIAN_DECLINED;
             case OpinionIssued e -> OPINION_ISSUED;
             case OpinionAmended e -> OPINION_AMENDED;
             case ProviderLetterIssued e -> PROVIDER_LETTER_ISSUED;

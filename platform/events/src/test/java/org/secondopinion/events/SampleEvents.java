@@ -98,6 +98,8 @@ final class SampleEvents {
             case DOCUMENTS_REQUESTED -> new DocumentsRequested(CASE_ID, REVIEWER_NPI, List.of(DocumentType.IMAGING),
                     "Please upload the angiography video, not only the written report.", DOCUMENTS,
                     Instant.parse("2026-03-04T11:20:00Z"));
+            case PHYSICIAN_DECLINED -> new PhysicianDeclined(CASE_ID, PATIENT_ID, EARLIER_REVIEWER_NPI,
+                    Instant.parse("2026-03-04T09:10:00Z"));
             case OPINION_ISSUED -> new OpinionIssued(CASE_ID, REPORT_ID, 1, REVIEWER_NPI,
                     OpinionAgreement.AGREES_WITH_REFINEMENTS, SHA, Instant.parse("2026-03-10T15:45:00Z"));
             case OPINION_AMENDED -> new OpinionAmended(CASE_ID, REPORT_ID, 2, 1, AmendmentKind.ADDENDUM,

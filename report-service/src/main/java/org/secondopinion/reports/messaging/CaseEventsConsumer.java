@@ -8,6 +8,7 @@ import org.secondopinion.platform.messaging.RetryTransient;
 import org.secondopinion.events.CaseCancelled;
 import org.secondopinion.events.CaseSubmitted;
 import org.secondopinion.events.DocumentsRequested;
+import org.secondopinion.events.PhysicianDeclined;
 import org.secondopinion.events.PhysicianSelected;
 import org.secondopinion.events.RecordsCompleted;
 import org.secondopinion.platform.inbox.EventInbox;
@@ -36,6 +37,7 @@ public class CaseEventsConsumer {
             switch (envelope.data()) {
                 case CaseSubmitted submitted -> reviews.apply(submitted);
                 case PhysicianSelected selected -> reviews.apply(selected);
+                case PhysicianDeclined declined -> reviews.apply(declined);
                 case DocumentsRequested requested -> reviews.apply(requested);
                 case RecordsCompleted completed -> reviews.apply(completed);
                 case CaseCancelled cancelled -> reviews.apply(cancelled);

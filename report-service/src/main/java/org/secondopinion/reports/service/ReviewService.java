@@ -7,9 +7,11 @@ import jakarta.transaction.Transactional.TxType;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import org.secondopinion.events.CaseCancelled;
 import org.secondopinion.events.CaseSubmitted;
 import org.secondopinion.events.DocumentsRequested;
+import org.secondopinion.events.PhysicianDeclined;
 import org.secondopinion.events.PhysicianSelected;
 import org.secondopinion.events.RecordsCompleted;
 import org.secondopinion.events.model.DocumentRef;
@@ -21,6 +23,8 @@ import org.secondopinion.platform.audit.AuditLog;
 import org.secondopinion.platform.problem.ApiException;
 import org.secondopinion.platform.security.Caller;
 import org.secondopinion.reports.domain.Json;
+import org.secondopinion.reports.domain.Report;
+import org.secondopinion.reports.domain.ReportStatus;
 import org.secondopinion.reports.domain.Review;
 import org.secondopinion.reports.repository.ReportRepository;
 import org.secondopinion.reports.repository.ReviewRepository;
@@ -81,10 +85,47 @@ public class ReviewService {
         touch(review, "PHYSICIAN_SELECTED");
     }
 
+    /**
+     * The physician declined: the review leaves their worklist and their unissued draft is discarded
+     * (audited), so that they can no longer issue it and the next physician starts afresh. An issued
+     * opinion stands. The decline's time counts as the latest selection, so an older selection that
+     * arrives late does not give the case back to the physician who declined it.
+     */
+    @Transactional(TxType.MANDATORY)
+    public void apply(PhysicianDeclined event) {
+        Review review = findOrCreate(event.caseId());
+        if (review.patientId == null) {
+            review.patientId = event.patientId();
+        }
+        Optional<Report> report = reports.forCase(review.caseId);
+        if (report.isPresent() && report.get().status == ReportStatus.ISSUED) {
+            touch(review, "PHYSICIAN_DECLINED");
+            return;
+        }
+        if (event.physicianNpi().equals(review.physicianNpi)
+                && (review.selectedAt == null || !event.declinedAt().isBefore(review.selectedAt))) {
+            report.ifPresent(draft -> {
+                reports.delete(draft);
+                audit.record("DELETE", ReportService.REPORT, draft.id, draft.patientId);
+            });
+            review.physicianNpi = null;
+            review.physicianName = null;
+            review.plannedDueAt = null;
+            review.recordsDueAt = null;
+            review.recordsCompletedAt = null;
+            review.documentsRequestedAt = null;
+            review.requestedTypesJson = "[]";
+        }
+        if (review.selectedAt == null || event.declinedAt().isAfter(review.selectedAt)) {
+            review.selectedAt = event.declinedAt();
+        }
+        touch(review, "PHYSICIAN_DECLINED");
+    }
+
     @Transactional(TxType.MANDATORY)
     public void apply(DocumentsRequested event) {
         Review review = findOrCreate(event.caseId());
-        if (review.physicianNpi == null) {
+        if (review.physicianNpi == null && review.selectedAt == null) {
             review.physicianNpi = event.physicianNpi();
         }
         if (review.documentsRequestedAt == null || event.requestedAt().isAfter(review.documentsRequestedAt)) {
@@ -98,7 +139,7 @@ public class ReviewService {
     @Transactional(TxType.MANDATORY)
     public void apply(RecordsCompleted event) {
         Review review = findOrCreate(event.caseId());
-        if (review.physicianNpi == null) {
+        if (review.physicianNpi == null && review.selectedAt == null) {
             review.physicianNpi = event.physicianNpi();
         }
         if (review.recordsCompletedAt == null || event.completedAt().isAfter(review.recordsCompletedAt)) {
