@@ -42,8 +42,8 @@ final class CaseScenario {
 
     final String caseId = UUID.randomUUID().toString();
     final String patient = "patient-" + UUID.randomUUID();
-    final String physicianNpi = npi();
-    final String physicianSubject = "dr-" + UUID.randomUUID();
+    final String physicianNpi;
+    final String physicianSubject;
     final String primaryNpi = npi();
     final String primaryName = "Dr. Testcase Primary";
     final boolean surgery;
@@ -61,7 +61,18 @@ final class CaseScenario {
     }
 
     CaseScenario(boolean surgery) {
+        this(surgery, npi(), "dr-" + UUID.randomUUID());
+    }
+
+    /** A case of the given physician (several cases on one worklist). */
+    CaseScenario(String physicianNpi, String physicianSubject) {
+        this(true, physicianNpi, physicianSubject);
+    }
+
+    private CaseScenario(boolean surgery, String physicianNpi, String physicianSubject) {
         this.surgery = surgery;
+        this.physicianNpi = physicianNpi;
+        this.physicianSubject = physicianSubject;
     }
 
     String physicianToken() {

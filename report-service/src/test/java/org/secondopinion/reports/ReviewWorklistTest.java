@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.secondopinion.events.DomainEvent;
 import org.secondopinion.events.EventEnvelope;
@@ -40,8 +41,8 @@ class ReviewWorklistTest {
         scenario.awaitReviewState("READY_FOR_REVIEW");
 
         given().auth().oauth2(scenario.physicianToken()).get("/api/reviews").then().statusCode(200)
-                .body("find { it.caseId == '" + scenario.caseId + "' }.state", is("READY_FOR_REVIEW"))
-                .body("find { it.caseId == '" + scenario.caseId + "' }.dueAt", is(due.toString()));
+                .body("items.find { it.caseId == '" + scenario.caseId + "' }.state", is("READY_FOR_REVIEW"))
+                .body("items.find { it.caseId == '" + scenario.caseId + "' }.dueAt", is(due.toString()));
 
         given().auth().oauth2(scenario.physicianToken()).get("/api/reviews/" + scenario.caseId).then().statusCode(200)
                 .body("conditionDescription", is("Chest pain when climbing stairs"))
@@ -111,7 +112,7 @@ class ReviewWorklistTest {
         CaseScenario scenario = new CaseScenario().readyForReview();
         String other = Tokens.physician("dr-other", CaseScenario.npi());
         given().auth().oauth2(other).get("/api/reviews").then().statusCode(200)
-                .body("caseId", not(hasItem(scenario.caseId)));
+                .body("items.caseId", not(hasItem(scenario.caseId)));
         given().auth().oauth2(other).get("/api/reviews/" + scenario.caseId).then().statusCode(404);
         given().auth().oauth2(other).contentType(ContentType.JSON).body(scenario.completeDraft("AGREES"))
                 .post("/api/reviews/" + scenario.caseId + "/report").then().statusCode(404);
@@ -150,7 +151,7 @@ class ReviewWorklistTest {
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
                 given().auth().oauth2(scenario.physicianToken()).get("/api/reviews/" + scenario.caseId).statusCode() == 404);
         given().auth().oauth2(scenario.physicianToken()).get("/api/reviews").then().statusCode(200)
-                .body("caseId", not(hasItem(scenario.caseId)));
+                .body("items.caseId", not(hasItem(scenario.caseId)));
         // The draft is gone: it can be neither read nor issued.
         given().auth().oauth2(scenario.physicianToken()).get("/api/reports/" + draft.id()).then().statusCode(404);
         given().auth().oauth2(scenario.physicianToken()).header("If-Match", draft.etag())
@@ -171,5 +172,40 @@ class ReviewWorklistTest {
         given().auth().oauth2(scenario.physicianToken()).get("/api/reviews/" + scenario.caseId).then().statusCode(404);
         given().auth().oauth2(nextToken).contentType(ContentType.JSON).body(scenario.completeDraft("AGREES"))
                 .post("/api/reviews/" + scenario.caseId + "/report").then().statusCode(201);
+    }
+
+    @Test
+    void theWorklistComesInPagesSoonestDueFirstAndFiltersByState() {
+        String npi = CaseScenario.npi();
+        String subject = "dr-" + UUID.randomUUID();
+        CaseScenario later = new CaseScenario(npi, subject);
+        CaseScenario sooner = new CaseScenario(npi, subject);
+        CaseScenario waiting = new CaseScenario(npi, subject);
+        for (CaseScenario scenario : List.of(later, sooner, waiting)) {
+            CaseScenario.send(scenario.submitted());
+            CaseScenario.send(scenario.selected());
+        }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        CaseScenario.send(later.recordsCompleted(now, now.plus(6, ChronoUnit.DAYS)));
+        CaseScenario.send(sooner.recordsCompleted(now, now.plus(2, ChronoUnit.DAYS)));
+        later.awaitReviewState("READY_FOR_REVIEW");
+        sooner.awaitReviewState("READY_FOR_REVIEW");
+        waiting.awaitReviewState("AWAITING_RECORDS");
+        String token = later.physicianToken();
+
+        given().auth().oauth2(token).queryParam("size", 2).get("/api/reviews").then().statusCode(200)
+                .body("total", is(3)).body("page", is(0)).body("size", is(2))
+                .body("items.caseId", contains(sooner.caseId, later.caseId));
+        given().auth().oauth2(token).queryParam("size", 2).queryParam("page", 1).get("/api/reviews").then()
+                .statusCode(200).body("items.caseId", contains(waiting.caseId));
+        given().auth().oauth2(token).queryParam("state", "ready_for_review").get("/api/reviews").then().statusCode(200)
+                .body("total", is(2)).body("items.caseId", contains(sooner.caseId, later.caseId));
+        given().auth().oauth2(token).queryParam("state", "AWAITING_RECORDS").get("/api/reviews").then()
+                .body("items.caseId", contains(waiting.caseId));
+
+        given().auth().oauth2(token).queryParam("state", "SOMEDAY").get("/api/reviews").then().statusCode(400)
+                .body("errors[0].field", is("state"));
+        given().auth().oauth2(token).queryParam("size", 0).get("/api/reviews").then().statusCode(400);
+        given().auth().oauth2(token).queryParam("size", 101).get("/api/reviews").then().statusCode(400);
     }
 }

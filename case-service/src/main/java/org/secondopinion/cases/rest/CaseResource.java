@@ -34,7 +34,8 @@ import org.secondopinion.cases.service.CaseApi;
 import org.secondopinion.cases.service.CaseApi.CaseSummary;
 import org.secondopinion.cases.service.CaseApi.CaseView;
 import org.secondopinion.cases.service.CaseApi.OverdueCase;
-import org.secondopinion.cases.service.CaseApi.PageView;
+import org.secondopinion.platform.web.PageView;
+import org.secondopinion.platform.web.QueryParams;
 import org.secondopinion.cases.service.CaseService;
 import org.secondopinion.platform.audit.AuditEntry;
 import org.secondopinion.platform.problem.Problem;
@@ -88,7 +89,7 @@ public class CaseResource {
             @QueryParam("status") String status,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        return cases.list(parseStatus(status), page, size);
+        return cases.list(QueryParams.optionalEnum("status", status, CaseStatus.class), page, size);
     }
 
     @GET
@@ -263,18 +264,5 @@ public class CaseResource {
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         return cases.accessLog(id, page, size);
-    }
-
-    private static CaseStatus parseStatus(String status) {
-        if (status == null || status.isBlank()) {
-            return null;
-        }
-        try {
-            return CaseStatus.valueOf(status.trim().toUpperCase(java.util.Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw org.secondopinion.platform.problem.ApiException.invalid("Unknown status.",
-                    java.util.List.of(new Problem.FieldError("status", "must be one of "
-                            + java.util.Arrays.toString(CaseStatus.values()))));
-        }
     }
 }

@@ -52,9 +52,6 @@ public final class CaseApi {
             Instant currentStageDueAt, UUID previousCaseId) {
     }
 
-    public record PageView<T>(List<T> items, int page, int size, long total) {
-    }
-
     @Schema(description = "One stage of the timeline; dueAt is null for a stage without a target")
     public record StageView(CaseStatus stage, Instant enteredAt, Instant dueAt, Instant doneAt, boolean overdue) {
     }

@@ -26,7 +26,7 @@ import org.secondopinion.cases.service.CaseApi.CaseView;
 import org.secondopinion.cases.service.CaseApi.DecisionView;
 import org.secondopinion.cases.service.CaseApi.OpinionView;
 import org.secondopinion.cases.service.CaseApi.OverdueCase;
-import org.secondopinion.cases.service.CaseApi.PageView;
+import org.secondopinion.platform.web.PageView;
 import org.secondopinion.cases.service.CaseApi.QuestionView;
 import org.secondopinion.cases.service.CaseApi.SelectedPhysician;
 import org.secondopinion.cases.service.CaseApi.StageView;

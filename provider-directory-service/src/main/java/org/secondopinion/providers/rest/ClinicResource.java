@@ -30,7 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.secondopinion.platform.security.Roles;
 import org.secondopinion.providers.rest.dto.ClinicRequest;
 import org.secondopinion.providers.rest.dto.ClinicView;
-import org.secondopinion.providers.rest.dto.PageView;
+import org.secondopinion.platform.web.PageView;
 import org.secondopinion.providers.service.ClinicService;
 
 @Path("/api/clinics")

@@ -34,7 +34,7 @@ import org.secondopinion.platform.problem.ApiException;
 import org.secondopinion.platform.security.Roles;
 import org.secondopinion.platform.web.ETags;
 import org.secondopinion.providers.rest.dto.CertificationView;
-import org.secondopinion.providers.rest.dto.PageView;
+import org.secondopinion.platform.web.PageView;
 import org.secondopinion.providers.rest.dto.PhysicianRequest;
 import org.secondopinion.providers.rest.dto.PhysicianSummary;
 import org.secondopinion.providers.rest.dto.PhysicianView;

@@ -19,7 +19,7 @@ import org.secondopinion.providers.domain.GeoDistance;
 import org.secondopinion.providers.repository.ClinicRepository;
 import org.secondopinion.providers.rest.dto.ClinicRequest;
 import org.secondopinion.providers.rest.dto.ClinicView;
-import org.secondopinion.providers.rest.dto.PageView;
+import org.secondopinion.platform.web.PageView;
 
 /** Clinics and the clinic locator. */
 @ApplicationScoped

@@ -20,7 +20,7 @@ import org.secondopinion.providers.domain.GeoDistance;
 import org.secondopinion.providers.domain.Physician;
 import org.secondopinion.providers.repository.PhysicianRepository;
 import org.secondopinion.providers.rest.dto.ClinicView;
-import org.secondopinion.providers.rest.dto.PageView;
+import org.secondopinion.platform.web.PageView;
 import org.secondopinion.providers.rest.dto.PhysicianSummary;
 
 /**

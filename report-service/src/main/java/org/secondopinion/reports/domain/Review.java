@@ -3,7 +3,11 @@ package org.secondopinion.reports.domain;
 import com.fasterxml.jackson.core.type.TypeReference;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -60,6 +64,16 @@ public class Review {
     public Instant updatedAt;
     @Version
     public long version;
+    /** {@link #state()} as of the last write, for the worklist's filter and paging (not read otherwise). */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "state")
+    ReviewState storedState;
+
+    @PrePersist
+    @PreUpdate
+    void storeState() {
+        storedState = state();
+    }
 
     public ReviewState state() {
         if (cancelledAt != null) {

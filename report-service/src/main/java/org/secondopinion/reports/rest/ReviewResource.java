@@ -13,7 +13,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -21,6 +20,17 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.secondopinion.platform.web.ETags;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.secondopinion.platform.problem.Problem;
+import org.secondopinion.platform.web.PageView;
+import org.secondopinion.platform.web.QueryParams;
+import org.secondopinion.reports.domain.ReviewState;
+import org.secondopinion.reports.service.ReviewService.AssignedReview;
 import org.secondopinion.reports.rest.ReportViews.DraftRequest;
 import org.secondopinion.reports.rest.ReportViews.ReportView;
 import org.secondopinion.reports.rest.ReviewViews.ReviewDetail;
@@ -47,13 +57,24 @@ public class ReviewResource {
 
     @GET
     @RolesAllowed(Roles.PHYSICIAN)
-    @Operation(summary = "My worklist", description = "The reviews assigned to the signed-in physician (by the NPI in the token), soonest due first.")
-    @APIResponse(responseCode = "200", description = "The worklist", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @Operation(summary = "My worklist", description = "The reviews assigned to the signed-in physician (by the NPI in the"
+            + " token), soonest due first, a page at a time; optionally only those in one state (READY_FOR_REVIEW: what"
+            + " can be written now). A physician who declined a case no longer sees it.")
+    @APIResponse(responseCode = "200", description = "One page of the worklist", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "worklist", value = """
-                    [{"caseId":"8c0f6a52-3b0e-4c1e-9a43-5f1d2f9b7e10","state":"READY_FOR_REVIEW","dueAt":"2026-11-28T17:00:00Z",
-                      "selectedAt":"2026-11-20T09:12:00Z","specialtyCode":"CARDIOLOGY","subSpecialtyCode":null,"reportId":null}]""")))
-    public List<ReviewSummary> worklist() {
-        return reviews.worklist().stream().map(a -> views.summary(a.review(), a.reportId())).toList();
+                    {"items":[{"caseId":"8c0f6a52-3b0e-4c1e-9a43-5f1d2f9b7e10","state":"READY_FOR_REVIEW","dueAt":"2026-11-28T17:00:00Z",
+                      "selectedAt":"2026-11-20T09:12:00Z","specialtyCode":"CARDIOLOGY","subSpecialtyCode":null,"reportId":null}],
+                     "page":0,"size":20,"total":1}""")))
+    @APIResponse(responseCode = "400", description = "An unknown state, or a page or size out of range",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public PageView<ReviewSummary> worklist(
+            @Parameter(description = "Only reviews in this state", schema = @Schema(implementation = ReviewState.class))
+            @QueryParam("state") String state,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+        PageView<AssignedReview> found = reviews.worklist(QueryParams.optionalEnum("state", state, ReviewState.class), page, size);
+        return new PageView<>(found.items().stream().map(a -> views.summary(a.review(), a.reportId())).toList(),
+                found.page(), found.size(), found.total());
     }
 
     @GET

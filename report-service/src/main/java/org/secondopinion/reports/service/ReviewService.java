@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.secondopinion.events.CaseCancelled;
@@ -22,10 +21,12 @@ import org.secondopinion.events.model.SecondOpinionReason;
 import org.secondopinion.platform.audit.AuditLog;
 import org.secondopinion.platform.problem.ApiException;
 import org.secondopinion.platform.security.Caller;
+import org.secondopinion.platform.web.PageView;
 import org.secondopinion.reports.domain.Json;
 import org.secondopinion.reports.domain.Report;
 import org.secondopinion.reports.domain.ReportStatus;
 import org.secondopinion.reports.domain.Review;
+import org.secondopinion.reports.domain.ReviewState;
 import org.secondopinion.reports.repository.ReportRepository;
 import org.secondopinion.reports.repository.ReviewRepository;
 
@@ -163,16 +164,14 @@ public class ReviewService {
         touch(review, "CASE_CANCELLED");
     }
 
-    /** The signed-in physician's worklist: reviews assigned to their NPI. */
+    /** A page of the signed-in physician's worklist: reviews assigned to their NPI, optionally in one state. */
     @Transactional
-    public List<AssignedReview> worklist() {
+    public PageView<AssignedReview> worklist(ReviewState state, int page, int size) {
         String npi = caller.requireNpi();
-        List<AssignedReview> list = reviews.assignedTo(npi).stream()
-                .sorted(Comparator.comparing(Review::dueAt, Comparator.nullsLast(Comparator.naturalOrder())))
-                .map(this::withReport)
-                .toList();
+        List<AssignedReview> items = reviews.assignedTo(npi, state, page, size).stream().map(this::withReport).toList();
+        long total = reviews.countAssignedTo(npi, state);
         audit.record("LIST", RESOURCE, "npi:" + npi, null);
-        return list;
+        return new PageView<>(items, page, size, total);
     }
 
     /** One review, for its assigned physician only; anyone else gets 404. */
