@@ -40,7 +40,7 @@ class EligibilityBenchmark {
         String token = Tokens.patient("bench-patient");
         URI base = URI.create("http://localhost:" + RestAssured.port);
 
-        LoadRun load = LoadRun.fromSystemProperties(120, 20);
+        LoadRun load = LoadRun.fromSystemProperties(180, 30);
         LoadRun.Result result = load.run(base, client -> http -> http.send("eligibility check (POST /api/eligibility-checks)",
                 LoadRun.Request.postJson("/api/eligibility-checks", token, body), 201));
 

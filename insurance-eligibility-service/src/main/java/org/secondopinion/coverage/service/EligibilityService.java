@@ -17,15 +17,11 @@ import org.secondopinion.coverage.domain.BenefitUsage;
 import org.secondopinion.coverage.domain.Determination;
 import org.secondopinion.coverage.domain.Member;
 import org.secondopinion.coverage.domain.Origin;
-import org.secondopinion.coverage.domain.Payer;
 import org.secondopinion.coverage.domain.Plan;
 import org.secondopinion.coverage.domain.SelfPayPrice;
 import org.secondopinion.coverage.repository.BenefitUsageRepository;
 import org.secondopinion.coverage.repository.DeterminationRepository;
-import org.secondopinion.coverage.repository.MemberRepository;
-import org.secondopinion.coverage.repository.PayerRepository;
-import org.secondopinion.coverage.repository.PlanRepository;
-import org.secondopinion.coverage.repository.SelfPayPriceRepository;
+import org.secondopinion.coverage.repository.DeterminationRepository.Facts;
 import org.secondopinion.coverage.rest.EligibilityCheckRequest;
 import org.secondopinion.coverage.service.CoverageRules.Decision;
 import org.secondopinion.events.CaseCancelled;
@@ -51,18 +47,6 @@ import org.secondopinion.platform.security.Roles;
 public class EligibilityService {
 
     static final String RESOURCE = "eligibility-determination";
-
-    @Inject
-    PayerRepository payers;
-
-    @Inject
-    PlanRepository plans;
-
-    @Inject
-    MemberRepository members;
-
-    @Inject
-    SelfPayPriceRepository prices;
 
     @Inject
     DeterminationRepository determinations;
@@ -96,18 +80,18 @@ public class EligibilityService {
     /** A patient's (or a coordinator's) check before a case is submitted. */
     @Transactional
     public Determination check(EligibilityCheckRequest request) {
-        Payer payer = payers.findById(request.payerId());
-        if (payer == null) {
-            throw ApiException.badRequest("Payer " + request.payerId() + " is not known; choose one from /api/payers.");
-        }
-        if (payer.answersThroughEvents && (isBlank(request.firstName()) || isBlank(request.lastName()))) {
-            throw ApiException.badRequest("This insurer answers eligibility questions itself: give firstName and lastName as on the insurance card.");
-        }
-        Inputs inputs = new Inputs(payer.id, request.memberId().trim(), null, trim(request.firstName()), trim(request.lastName()),
+        Inputs inputs = new Inputs(request.payerId(), request.memberId().trim(), null, trim(request.firstName()), trim(request.lastName()),
                 request.dateOfBirth(), request.specialtyCode(), request.surgeryRecommended(),
                 request.dateOfService() != null ? request.dateOfService() : LocalDate.now(ZoneOffset.UTC));
+        Facts facts = determinations.facts(inputs.payerId(), inputs.memberId(), inputs.specialtyCode(), inputs.dateOfService(), null);
+        if (!facts.payerKnown()) {
+            throw ApiException.badRequest("Payer " + request.payerId() + " is not known; choose one from /api/payers.");
+        }
+        if (facts.answersThroughEvents() && (isBlank(request.firstName()) || isBlank(request.lastName()))) {
+            throw ApiException.badRequest("This insurer answers eligibility questions itself: give firstName and lastName as on the insurance card.");
+        }
         Determination d = newDetermination(Origin.CHECK, null, caller.hasRole(Roles.PATIENT) ? caller.subject() : null, caller.subject(), inputs);
-        determine(d, payer, inputs);
+        determine(d, facts, inputs);
         audit.record("CREATE", RESOURCE, d.id, d.patientId);
         return d;
     }
@@ -122,27 +106,24 @@ public class EligibilityService {
                 : new Inputs(insurance.payerId(), insurance.memberId().trim(), trim(insurance.groupNumber()), insurance.firstName(),
                         insurance.lastName(), insurance.dateOfBirth(), event.area().specialtyCode(), event.surgeryRecommended(), dateOfService);
         Determination d = newDetermination(Origin.CASE, event.caseId(), event.patientId(), AuditLog.SYSTEM, inputs);
-        if (insurance == null) {
-            d.outcome = CoverageOutcome.NOT_COVERED;
+        if (insurance != null) {
+            // Two cases of one member submitted at once (different partitions) must not both take the last
+            // second opinion of the yearly limit: their determinations take turns on the member row.
+            determinations.lockMember(inputs.payerId(), inputs.memberId());
+        }
+        Facts facts = determinations.facts(inputs.payerId(), inputs.memberId(), inputs.specialtyCode(), inputs.dateOfService(),
+                event.caseId());
+        if (insurance == null || !facts.payerKnown()) {
+            d.outcome = insurance == null ? CoverageOutcome.NOT_COVERED : CoverageOutcome.MEMBER_NOT_FOUND;
             d.finalDetermination = true;
-            d.rule = CoverageRules.RULE_SELF_PAY;
-            List<String> reasons = new ArrayList<>(List.of("You chose to pay for the second opinion yourself."));
-            selfPay(d, reasons);
+            d.rule = insurance == null ? CoverageRules.RULE_SELF_PAY : CoverageRules.RULE_PAYER_UNKNOWN;
+            List<String> reasons = new ArrayList<>(List.of(insurance == null
+                    ? "You chose to pay for the second opinion yourself." : "We do not work with this insurer yet."));
+            selfPay(d, reasons, facts.selfPayPrice());
             d.reasons = reasons;
-            determinations.persist(d);
+            determinations.insert(d);
         } else {
-            Payer payer = payers.findById(insurance.payerId());
-            if (payer == null) {
-                d.outcome = CoverageOutcome.MEMBER_NOT_FOUND;
-                d.finalDetermination = true;
-                d.rule = CoverageRules.RULE_PAYER_UNKNOWN;
-                List<String> reasons = new ArrayList<>(List.of("We do not work with this insurer yet."));
-                selfPay(d, reasons);
-                d.reasons = reasons;
-                determinations.persist(d);
-            } else {
-                determine(d, payer, inputs);
-            }
+            determine(d, facts, inputs);
         }
         audit.record("CREATE", RESOURCE, d.id, d.patientId);
         publishCoverage(d);
@@ -221,7 +202,7 @@ public class EligibilityService {
             reasons.add("Your insurer adds: " + answer.message().trim());
         }
         if (d.outcome != CoverageOutcome.COVERED) {
-            selfPay(d, reasons);
+            selfPay(d, reasons, determinations.selfPayPrice(d.specialtyCode));
         }
         d.reasons = reasons;
         audit.record("UPDATE", RESOURCE, d.id, d.patientId);
@@ -247,7 +228,7 @@ public class EligibilityService {
             d.determinedAt = d.timedOutAt;
             List<String> reasons = new ArrayList<>(List.of(
                     "Your insurer has not answered in time: verify your second-opinion coverage with your insurer."));
-            selfPay(d, reasons);
+            selfPay(d, reasons, determinations.selfPayPrice(d.specialtyCode));
             d.reasons = reasons;
             audit.record("UPDATE", RESOURCE, d.id, d.patientId);
             publishCoverage(d);
@@ -314,30 +295,19 @@ public class EligibilityService {
         return d;
     }
 
-    /** Decides from the plan rules, or asks the insurer; persists the determination. */
-    private void determine(Determination d, Payer payer, Inputs inputs) {
-        if (payer.answersThroughEvents) {
-            inquire(d, payer, inputs);
+    /** Decides from the plan rules, or asks the insurer; stores the determination. */
+    private void determine(Determination d, Facts facts, Inputs inputs) {
+        if (facts.answersThroughEvents()) {
+            inquire(d, facts, inputs);
             return;
         }
-        var query = members.find("payerId = ?1 and memberId = ?2", payer.id, inputs.memberId());
-        if (d.origin == Origin.CASE) {
-            // Two cases of one member submitted at once (different partitions) must not both take the last
-            // second opinion of the yearly limit: their determinations take turns on the member row.
-            query = query.withLock(LockModeType.PESSIMISTIC_WRITE);
-        }
-        Member member = query.firstResult();
+        Member member = facts.member();
         if (member != null && !member.dateOfBirth.equals(inputs.dateOfBirth())) {
             member = null; // the same answer as an unknown id: never reveal which of the two did not match
         }
-        Plan plan = member == null ? null : plans.findById(member.planId);
-        long used = 0;
-        if (member != null && plan != null && plan.yearlyLimit != null) {
-            used = usages.count("memberRef = ?1 and usageYear = ?2 and releasedAt is null and caseId <> ?3",
-                    member.id, inputs.dateOfService().getYear(), d.caseId == null ? "" : d.caseId);
-        }
+        Plan plan = member == null ? null : facts.plan();
         Decision decision = CoverageRules.decide(member, plan, inputs.specialtyCode(), inputs.surgeryRecommended(),
-                inputs.dateOfService(), used);
+                inputs.dateOfService(), facts.usedThisYear());
         d.memberRef = member == null ? null : member.id;
         d.outcome = decision.outcome();
         d.finalDetermination = true;
@@ -356,13 +326,9 @@ public class EligibilityService {
             }
         }
         List<String> reasons = new ArrayList<>(decision.reasons());
-        if (decision.outcome() != CoverageOutcome.COVERED) {
-            selfPay(d, reasons);
-        } else {
-            selfPay(d, new ArrayList<>());
-        }
+        selfPay(d, decision.outcome() == CoverageOutcome.COVERED ? new ArrayList<>() : reasons, facts.selfPayPrice());
         d.reasons = reasons;
-        determinations.persist(d);
+        determinations.insert(d);
         if (d.origin == Origin.CASE && d.outcome == CoverageOutcome.COVERED && plan.yearlyLimit != null
                 && usages.findById(d.caseId) == null) {
             BenefitUsage usage = new BenefitUsage();
@@ -374,25 +340,24 @@ public class EligibilityService {
         }
     }
 
-    private void inquire(Determination d, Payer payer, Inputs inputs) {
+    private void inquire(Determination d, Facts facts, Inputs inputs) {
         d.outcome = CoverageOutcome.PENDING_INSURER;
         d.finalDetermination = false;
         d.rule = CoverageRules.RULE_INSURER_INQUIRY;
         d.traceNumber = "SMO" + UUID.randomUUID().toString().replace("-", "").substring(0, 20).toUpperCase();
-        long timeout = payer.inquiryTimeoutSeconds != null ? payer.inquiryTimeoutSeconds : config.insurer().answerTimeout().toSeconds();
+        long timeout = facts.inquiryTimeoutSeconds() != null ? facts.inquiryTimeoutSeconds() : config.insurer().answerTimeout().toSeconds();
         d.inquiryDeadline = d.determinedAt.plusSeconds(timeout);
         List<String> reasons = new ArrayList<>(List.of("We asked your insurer; the answer will follow."));
-        selfPay(d, new ArrayList<>());
+        selfPay(d, new ArrayList<>(), facts.selfPayPrice());
         d.reasons = reasons;
-        determinations.persist(d);
+        determinations.insert(d);
         // For a check before any case exists, the inquiry's case id is the determination's id.
-        publisher.publish(new EligibilityInquiry(d.traceNumber, d.caseId != null ? d.caseId : d.id.toString(), payer.id,
+        publisher.publish(new EligibilityInquiry(d.traceNumber, d.caseId != null ? d.caseId : d.id.toString(), inputs.payerId(),
                 new EligibilityInquiry.Subscriber(inputs.memberId(), inputs.groupNumber(), inputs.firstName(), inputs.lastName(), inputs.dateOfBirth()),
                 EligibilityInquiry.SERVICE_TYPE_CONSULTATION, inputs.specialtyCode(), inputs.dateOfService(), d.determinedAt));
     }
 
-    private void selfPay(Determination d, List<String> reasons) {
-        SelfPayPrice price = prices.findById(d.specialtyCode);
+    private static void selfPay(Determination d, List<String> reasons, SelfPayPrice price) {
         if (price != null) {
             d.selfPayAmount = price.amount;
             d.selfPayCurrency = price.currency;

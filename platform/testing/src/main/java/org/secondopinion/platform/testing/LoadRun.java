@@ -9,6 +9,8 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -69,6 +71,7 @@ public final class LoadRun {
     }
 
     private Result drive(URI base, ScenarioFactory factory, Duration duration) throws Exception {
+        long[] cpuBefore = HostCpu.read();
         long start = System.nanoTime();
         long end = start + duration.toNanos();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
@@ -99,7 +102,7 @@ public final class LoadRun {
                 long[] all = parts.stream().flatMapToLong(Arrays::stream).sorted().toArray();
                 latencies.put(label, all);
             });
-            return new Result(clients, seconds, iterations, latencies);
+            return new Result(clients, seconds, iterations, latencies, HostCpu.stolenPercent(cpuBefore, HostCpu.read()));
         } finally {
             pool.shutdownNow();
         }
@@ -258,8 +261,11 @@ public final class LoadRun {
         }
     }
 
-    /** What a measured run did: per label, every latency in nanoseconds, sorted. */
-    public record Result(int clients, double seconds, long iterations, Map<String, long[]> latencies) {
+    /**
+     * What a measured run did: per label, every latency in nanoseconds, sorted; and the share of the machine's CPU
+     * time that its virtual machine's host took for others meanwhile (steal time, -1 where unknown).
+     */
+    public record Result(int clients, double seconds, long iterations, Map<String, long[]> latencies, double stolenPercent) {
 
         public long requests() {
             return latencies.values().stream().mapToLong(l -> l.length).sum();
@@ -278,12 +284,17 @@ public final class LoadRun {
             return latencies.values().stream().flatMapToLong(Arrays::stream).sorted().toArray();
         }
 
-        /** One line per label, then one for every request together. */
+        /** One line per label, then one for every request together, then the steal time. */
         public String table() {
             StringBuilder out = new StringBuilder();
             latencies.forEach((label, sorted) -> out.append(line(label, sorted)));
             if (latencies.size() > 1) {
                 out.append(line("any request", all()));
+            }
+            if (stolenPercent >= 0) {
+                // A figure measured while the host took CPU away is not the service's: say so next to it.
+                out.append(String.format("  CPU steal during the measured time: %.0f %%%s%n", stolenPercent,
+                        stolenPercent >= 5 ? " (the host was busy: these figures understate the service)" : ""));
             }
             return out.toString();
         }
@@ -305,6 +316,31 @@ public final class LoadRun {
         return sortedNanos[Math.max(0, Math.min(sortedNanos.length - 1, index))] / 1e6;
     }
 
+
+    /** The machine's CPU time counters from {@code /proc/stat} (Linux), or null. */
+    private static final class HostCpu {
+
+        static long[] read() {
+            try {
+                String[] fields = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
+                // cpu user nice system idle iowait irq softirq steal ...
+                return Arrays.stream(fields, 1, Math.min(fields.length, 9)).mapToLong(Long::parseLong).toArray();
+            } catch (IOException | RuntimeException e) {
+                return null;
+            }
+        }
+
+        static double stolenPercent(long[] before, long[] after) {
+            if (before == null || after == null || before.length < 8 || after.length < 8) {
+                return -1;
+            }
+            long total = 0;
+            for (int i = 0; i < 8; i++) {
+                total += after[i] - before[i];
+            }
+            return total <= 0 ? -1 : 100.0 * (after[7] - before[7]) / total;
+        }
+    }
 
     private static final class LongList {
         private long[] values = new long[1024];
