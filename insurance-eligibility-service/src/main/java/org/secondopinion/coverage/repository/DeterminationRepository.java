@@ -18,7 +18,7 @@ import org.secondopinion.platform.persistence.Sql;
 /**
  * Determinations. A new determination is made from one read ({@link #facts}) and one insert ({@link #insert}),
  * both plain SQL: through Hibernate the same work was five finds and queries, a persist and a flush, about two
- * thirds of the service's CPU for an eligibility check (measured with a flight recording of the benchmark).
+ * thirds of the worker threads' time for an eligibility check (a flight recording of the benchmark).
  * Reading a determination back, the insurer's answer and the timeout go through Hibernate as everywhere else.
  */
 @ApplicationScoped
