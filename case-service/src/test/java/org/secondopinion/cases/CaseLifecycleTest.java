@@ -24,10 +24,17 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.secondopinion.events.CaseCancelled;
 import org.secondopinion.events.CaseSubmitted;
@@ -78,6 +85,28 @@ class CaseLifecycleTest {
         String theirs = patient(other).header("Idempotency-Key", key).body(Map.of()).post("/api/cases")
                 .then().statusCode(201).extract().path("id");
         assertFalse(first.equals(theirs));
+    }
+
+    @Test
+    void retriesSentAtTheSameTimeCreateOneCase() throws Exception {
+        String me = newPatient();
+        String key = UUID.randomUUID().toString();
+        List<Callable<String>> retries = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            retries.add(() -> patient(me).header("Idempotency-Key", key).body(Map.of("conditionDescription", "one"))
+                    .post("/api/cases").then().statusCode(201).extract().path("id"));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(retries.size());
+        try {
+            Set<String> ids = new HashSet<>();
+            for (Future<String> id : pool.invokeAll(retries)) {
+                ids.add(id.get());
+            }
+            assertEquals(1, ids.size());
+        } finally {
+            pool.shutdown();
+        }
+        patient(me).get("/api/cases").then().statusCode(200).body("total", is(1));
     }
 
     @Test

@@ -33,11 +33,14 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.secondopinion.events.CaseSubmitted;
 import org.secondopinion.events.DocumentsRequested;
+import org.secondopinion.events.OpinionAmended;
 import org.secondopinion.events.PhysicianDeclined;
 import org.secondopinion.events.PatientDecisionRecorded;
 import org.secondopinion.events.PhysicianSelected;
 import org.secondopinion.events.RecordsCompleted;
+import org.secondopinion.events.model.AmendmentKind;
 import org.secondopinion.events.model.DocumentType;
+import org.secondopinion.events.model.OpinionAgreement;
 import org.secondopinion.events.model.PatientDecision;
 import org.secondopinion.events.model.SecondOpinionReason;
 import org.secondopinion.platform.testing.PlatformTestResources;
@@ -142,6 +145,14 @@ class JourneyTest {
         // A redelivery of the opinion (another envelope for the same fact) changes nothing.
         awaitConsumed(play(issued));
         patient(me).get("/api/cases/" + caseId).then().body("status", is("OPINION_ISSUED"));
+        // An amendment changes the agreement that counts; an older version arriving late changes nothing.
+        awaitConsumed(play(new OpinionAmended(caseId, issued.reportId(), 3, 1, AmendmentKind.AMENDMENT,
+                "Synthetic correction", npi, OpinionAgreement.AGREES, "b".repeat(64), Instant.now())));
+        awaitConsumed(play(new OpinionAmended(caseId, issued.reportId(), 2, 1, AmendmentKind.ADDENDUM,
+                "Synthetic addendum", npi, OpinionAgreement.AGREES_WITH_REFINEMENTS, "c".repeat(64), Instant.now())));
+        patient(me).get("/api/cases/" + caseId).then().body("status", is("OPINION_ISSUED"))
+                .body("opinion.version", is(3))
+                .body("opinion.agreement", is("AGREES"));
 
         patient(me).body(Map.of("decision", "SWITCH_TO_SECOND")).post("/api/cases/" + caseId + "/decision").then().statusCode(200)
                 .body("decision", is("SWITCH_TO_SECOND")).body("followUpCaseId", nullValue());

@@ -1,60 +1,161 @@
 package org.secondopinion.cases.repository;
 
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.secondopinion.cases.domain.CaseStatus;
 import org.secondopinion.cases.domain.PatientCase;
+import org.secondopinion.events.model.OpinionAgreement;
+import org.secondopinion.events.model.PatientDecision;
 import org.secondopinion.platform.persistence.Sql;
 
+/**
+ * Cases, read and written with plain SQL on the transaction's connection. Creating and submitting a
+ * case are the service's busiest requests; through Hibernate, its finds, persists, flushes and a bulk
+ * update (whose HQL Hibernate translated again on every call) were more than half of the worker threads'
+ * time (a flight recording of the benchmark). A loaded case is a plain object: a change is written only by
+ * {@link #save}, which every change must end with.
+ */
 @ApplicationScoped
-public class CaseRepository implements PanacheRepositoryBase<PatientCase, UUID> {
+public class CaseRepository {
+
+    private static final String COLUMNS = """
+            id, patient_id, status, version, idempotency_key, details, question_ids, excluded_npis, previous_case_id,
+            follow_up_case_id, created_at, updated_at, submitted_at, coverage, coverage_at, matches, matched_at,
+            selected_npi, selected_name, selected_at, checklist, review_due_at, report_id, report_version,
+            opinion_agreement, opinion_at, decision, decided_at, cancel_reason""";
+
+    /** The statuses in which the selected physician sees a case. */
+    private static final String[] VISIBLE_TO_PHYSICIAN = {CaseStatus.PHYSICIAN_SELECTED.name(),
+        CaseStatus.AWAITING_RECORDS.name(), CaseStatus.UNDER_REVIEW.name(), CaseStatus.OPINION_ISSUED.name(),
+        CaseStatus.CLOSED.name()};
+
+    /** One page of cases, and how many there are in all. */
+    public record Slice(List<PatientCase> items, long total) {
+    }
 
     @Inject
     Sql sql;
 
-    /**
-     * Takes the transaction's lock on a patient's Idempotency-Key and finds the case created earlier with
-     * it, in one round trip: two retries of one request racing each other, the second waits for the
-     * first to commit, then finds its case.
-     */
-    public Optional<PatientCase> lockIdempotencyKey(String patientId, String key) {
-        return sql.first("""
-                select c.id from (select pg_advisory_xact_lock(hashtext(?))) as l
-                  left join patient_case c on c.patient_id = ? and c.idempotency_key = ?""",
-                row -> Sql.uuid(row, "id"), patientId + "\n" + key, patientId, key)
-                .flatMap(this::findByIdOptional);
+    public Optional<PatientCase> find(UUID id) {
+        return sql.first("select " + COLUMNS + " from patient_case where id = ?", CaseRepository::read, id);
     }
 
-    /** Locks the case row, so that two events for one case are applied one after the other. */
+    /** The case with its row locked until the transaction ends, so that changes to one case take turns. */
     public Optional<PatientCase> findForUpdate(UUID id) {
-        return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
+        return sql.first("select " + COLUMNS + " from patient_case where id = ? for update", CaseRepository::read, id);
     }
 
-    public PanacheQuery<PatientCase> ofPatient(String patientId, CaseStatus status) {
-        Sort sort = Sort.descending("createdAt", "id");
-        return status == null
-                ? find("patientId", sort, patientId)
-                : find("patientId = :p and status = :s", sort, Parameters.with("p", patientId).and("s", status));
+    public Optional<PatientCase> findByIdempotencyKey(String patientId, String key) {
+        return sql.first("select " + COLUMNS + " from patient_case where patient_id = ? and idempotency_key = ?",
+                CaseRepository::read, patientId, key);
     }
 
-    public PanacheQuery<PatientCase> ofPhysician(String npi, CaseStatus status) {
-        Sort sort = Sort.descending("selectedAt", "id");
-        String visible = "selectedNpi = :n and status in :v";
-        Parameters parameters = Parameters.with("n", npi).and("v", java.util.EnumSet.of(CaseStatus.PHYSICIAN_SELECTED,
-                CaseStatus.AWAITING_RECORDS, CaseStatus.UNDER_REVIEW, CaseStatus.OPINION_ISSUED, CaseStatus.CLOSED));
-        return status == null ? find(visible, sort, parameters)
-                : find(visible + " and status = :s", sort, parameters.and("s", status));
+    /**
+     * Inserts a new case, unless the patient already has one with its Idempotency-Key: then nothing is
+     * written and the answer is false. A retry racing the first request waits for it to commit (the unique
+     * key's lock), so the caller then finds the first request's case.
+     */
+    public boolean insert(PatientCase c) {
+        return sql.update("insert into patient_case (" + COLUMNS + """
+                ) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (patient_id, idempotency_key) do nothing""",
+                c.id, c.patientId, c.status, c.version, c.idempotencyKey, c.detailsJson, c.questionIdsJson,
+                c.excludedNpisJson, c.previousCaseId, c.followUpCaseId, c.createdAt, c.updatedAt, c.submittedAt,
+                c.coverageJson, c.coverageAt, c.matchesJson, c.matchedAt, c.selectedNpi, c.selectedName, c.selectedAt,
+                c.checklistJson, c.reviewDueAt, c.reportId, c.reportVersion, c.opinionAgreement, c.opinionAt,
+                c.decision, c.decidedAt, c.cancelReason) == 1;
     }
 
-    public PanacheQuery<PatientCase> all(CaseStatus status) {
-        Sort sort = Sort.descending("createdAt", "id");
-        return status == null ? findAll(sort) : find("status", sort, status);
+    /**
+     * Writes every change made to a loaded case and counts it in the case's version (its ETag). The row
+     * must still have the version it was read with: callers hold its lock ({@link #findForUpdate}).
+     */
+    public void save(PatientCase c) {
+        int changed = sql.update("""
+                update patient_case set status = ?, version = version + 1, details = ?, question_ids = ?,
+                  excluded_npis = ?, follow_up_case_id = ?, updated_at = ?, submitted_at = ?, coverage = ?,
+                  coverage_at = ?, matches = ?, matched_at = ?, selected_npi = ?, selected_name = ?, selected_at = ?,
+                  checklist = ?, review_due_at = ?, report_id = ?, report_version = ?, opinion_agreement = ?,
+                  opinion_at = ?, decision = ?, decided_at = ?, cancel_reason = ?
+                where id = ? and version = ?""",
+                c.status, c.detailsJson, c.questionIdsJson, c.excludedNpisJson, c.followUpCaseId, c.updatedAt,
+                c.submittedAt, c.coverageJson, c.coverageAt, c.matchesJson, c.matchedAt, c.selectedNpi, c.selectedName,
+                c.selectedAt, c.checklistJson, c.reviewDueAt, c.reportId, c.reportVersion, c.opinionAgreement,
+                c.opinionAt, c.decision, c.decidedAt, c.cancelReason, c.id, c.version);
+        if (changed != 1) {
+            throw new IllegalStateException("Case " + c.id + " changed since it was read (version " + c.version + ")");
+        }
+        c.version++;
+    }
+
+    public Slice ofPatient(String patientId, CaseStatus status, int page, int size) {
+        return slice("patient_id = ?", "created_at desc, id desc", status, page, size, patientId);
+    }
+
+    /** The cases a physician was selected for, from selection on. */
+    public Slice ofPhysician(String npi, CaseStatus status, int page, int size) {
+        return slice("selected_npi = ? and status = any(?)", "selected_at desc, id desc", status, page, size,
+                npi, VISIBLE_TO_PHYSICIAN);
+    }
+
+    public Slice all(CaseStatus status, int page, int size) {
+        return slice("true", "created_at desc, id desc", status, page, size);
+    }
+
+    private Slice slice(String where, String order, CaseStatus status, int page, int size, Object... parameters) {
+        List<Object> bound = new ArrayList<>(List.of(parameters));
+        if (status != null) {
+            where += " and status = ?";
+            bound.add(status);
+        }
+        long total = sql.first("select count(*) from patient_case where " + where, row -> row.getLong(1),
+                bound.toArray()).orElse(0L);
+        bound.add(size);
+        bound.add((long) page * size);
+        List<PatientCase> items = sql.list("select " + COLUMNS + " from patient_case where " + where + " order by " + order
+                + " limit ? offset ?", CaseRepository::read, bound.toArray());
+        return new Slice(items, total);
+    }
+
+    private static PatientCase read(ResultSet row) throws SQLException {
+        PatientCase c = new PatientCase();
+        c.id = Sql.uuid(row, "id");
+        c.patientId = row.getString("patient_id");
+        c.status = CaseStatus.valueOf(row.getString("status"));
+        c.version = row.getLong("version");
+        c.idempotencyKey = row.getString("idempotency_key");
+        c.detailsJson = row.getString("details");
+        c.questionIdsJson = row.getString("question_ids");
+        c.excludedNpisJson = row.getString("excluded_npis");
+        c.previousCaseId = Sql.uuid(row, "previous_case_id");
+        c.followUpCaseId = Sql.uuid(row, "follow_up_case_id");
+        c.createdAt = Sql.instant(row, "created_at");
+        c.updatedAt = Sql.instant(row, "updated_at");
+        c.submittedAt = Sql.instant(row, "submitted_at");
+        c.coverageJson = row.getString("coverage");
+        c.coverageAt = Sql.instant(row, "coverage_at");
+        c.matchesJson = row.getString("matches");
+        c.matchedAt = Sql.instant(row, "matched_at");
+        c.selectedNpi = row.getString("selected_npi");
+        c.selectedName = row.getString("selected_name");
+        c.selectedAt = Sql.instant(row, "selected_at");
+        c.checklistJson = row.getString("checklist");
+        c.reviewDueAt = Sql.instant(row, "review_due_at");
+        c.reportId = row.getString("report_id");
+        c.reportVersion = row.getObject("report_version", Integer.class);
+        String agreement = row.getString("opinion_agreement");
+        c.opinionAgreement = agreement == null ? null : OpinionAgreement.valueOf(agreement);
+        c.opinionAt = Sql.instant(row, "opinion_at");
+        String decision = row.getString("decision");
+        c.decision = decision == null ? null : PatientDecision.valueOf(decision);
+        c.decidedAt = Sql.instant(row, "decided_at");
+        c.cancelReason = row.getString("cancel_reason");
+        return c;
     }
 }

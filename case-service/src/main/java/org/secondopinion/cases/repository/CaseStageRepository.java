@@ -1,37 +1,69 @@
 package org.secondopinion.cases.repository;
 
-import io.quarkus.hibernate.orm.panache.PanacheRepository;
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.secondopinion.cases.domain.CaseStage;
+import org.secondopinion.cases.domain.CaseStatus;
+import org.secondopinion.platform.persistence.Sql;
 
+/** A case's timeline, with plain SQL like the case itself ({@link CaseRepository} says why). */
 @ApplicationScoped
-public class CaseStageRepository implements PanacheRepository<CaseStage> {
+public class CaseStageRepository {
+
+    private static final String COLUMNS = "id, case_id, stage, entered_at, due_at, done_at";
+
+    @Inject
+    Sql sql;
+
+    /** Marks the case's open stage done (there is at most one) and enters {@code next}, in one statement. */
+    public void advance(UUID caseId, Instant doneAt, CaseStage next) {
+        sql.update("""
+                with closed as (update case_stage set done_at = ? where case_id = ? and done_at is null)
+                insert into case_stage (case_id, stage, entered_at, due_at, done_at) values (?, ?, ?, ?, ?)""",
+                doneAt, caseId, next.caseId, next.stage, next.enteredAt, next.dueAt, next.doneAt);
+    }
+
+    /** Enters the first stage of a new case. */
+    public void enter(CaseStage first) {
+        sql.update("insert into case_stage (case_id, stage, entered_at, due_at, done_at) values (?, ?, ?, ?, ?)",
+                first.caseId, first.stage, first.enteredAt, first.dueAt, first.doneAt);
+    }
 
     public List<CaseStage> timeline(UUID caseId) {
-        return list("caseId", Sort.ascending("id"), caseId);
+        return sql.list("select " + COLUMNS + " from case_stage where case_id = ? order by id",
+                CaseStageRepository::read, caseId);
     }
 
     public Optional<CaseStage> current(UUID caseId) {
-        return find("caseId = ?1 and doneAt is null", Sort.descending("id"), caseId).firstResultOptional();
-    }
-
-    /** Marks the case's open stage done (there is at most one); does not touch stages loaded in this session. */
-    public void closeOpen(UUID caseId, Instant doneAt) {
-        update("doneAt = ?1 where caseId = ?2 and doneAt is null", doneAt, caseId);
+        return sql.first("select " + COLUMNS + " from case_stage where case_id = ? and done_at is null order by id desc",
+                CaseStageRepository::read, caseId);
     }
 
     /** Open stages whose due time has passed, most overdue first. */
     public List<CaseStage> overdue(Instant now, int page, int size) {
-        return find("doneAt is null and dueAt < ?1", Sort.ascending("dueAt", "id"), now).page(Page.of(page, size)).list();
+        return sql.list("select " + COLUMNS + " from case_stage where done_at is null and due_at < ?"
+                + " order by due_at, id limit ? offset ?", CaseStageRepository::read, now, size, (long) page * size);
     }
 
     public long countOverdue(Instant now) {
-        return count("doneAt is null and dueAt < ?1", now);
+        return sql.first("select count(*) from case_stage where done_at is null and due_at < ?", row -> row.getLong(1), now)
+                .orElse(0L);
+    }
+
+    private static CaseStage read(ResultSet row) throws SQLException {
+        CaseStage s = new CaseStage();
+        s.id = row.getLong("id");
+        s.caseId = Sql.uuid(row, "case_id");
+        s.stage = CaseStatus.valueOf(row.getString("stage"));
+        s.enteredAt = Sql.instant(row, "entered_at");
+        s.dueAt = Sql.instant(row, "due_at");
+        s.doneAt = Sql.instant(row, "done_at");
+        return s;
     }
 }

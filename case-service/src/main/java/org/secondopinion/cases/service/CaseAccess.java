@@ -48,7 +48,7 @@ public class CaseAccess {
 
     /** The case for reading, or 404 (audited) when the caller may not see it. */
     public PatientCase forRead(UUID id, String action, EnumSet<Party> allowed) {
-        return check(cases.findByIdOptional(id).orElse(null), id, action, allowed);
+        return check(cases.find(id).orElse(null), id, action, allowed);
     }
 
     /** Which party the caller is for this case, or null. */

@@ -46,8 +46,9 @@ public class CaseEventHandler {
             }
             c.coverage(event);
             c.coverageAt = CaseService.now();
-            audit.record("APPLY_COVERAGE", CaseService.RESOURCE, c.id, c.patientId);
             optionsMaybeReady(c);
+            cases.save(c);
+            audit.record("APPLY_COVERAGE", CaseService.RESOURCE, c.id, c.patientId);
         });
     }
 
@@ -60,8 +61,9 @@ public class CaseEventHandler {
             }
             c.matches(event);
             c.matchedAt = CaseService.now();
-            audit.record("APPLY_MATCHES", CaseService.RESOURCE, c.id, c.patientId);
             optionsMaybeReady(c);
+            cases.save(c);
+            audit.record("APPLY_MATCHES", CaseService.RESOURCE, c.id, c.patientId);
         });
     }
 
@@ -78,6 +80,7 @@ public class CaseEventHandler {
             c.opinionAgreement = event.agreement();
             c.opinionAt = event.issuedAt();
             service.transition(c, CaseStatus.OPINION_ISSUED, now);
+            cases.save(c);
             audit.record("APPLY_OPINION", CaseService.RESOURCE, c.id, c.patientId);
         });
     }
@@ -91,6 +94,7 @@ public class CaseEventHandler {
             c.reportVersion = event.version();
             c.opinionAgreement = event.agreement();
             c.updatedAt = CaseService.now();
+            cases.save(c);
             audit.record("APPLY_OPINION_AMENDMENT", CaseService.RESOURCE, c.id, c.patientId);
         });
     }

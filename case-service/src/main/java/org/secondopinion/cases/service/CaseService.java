@@ -98,18 +98,14 @@ public class CaseService {
     @Transactional
     public Created create(CaseDetails details, String idempotencyKey) {
         String patient = caller.subject();
-        if (idempotencyKey != null) {
-            var earlier = cases.lockIdempotencyKey(patient, idempotencyKey);
-            if (earlier.isPresent()) {
-                audit.record("READ", RESOURCE, earlier.get().id, patient);
-                return new Created(view(earlier.get(), Party.OWNER), true);
-            }
-        }
         PatientCase created = newDraft(patient, details == null ? emptyDetails() : details);
         created.idempotencyKey = idempotencyKey;
-        cases.persist(created);
-        enterStage(created, CaseStatus.DRAFT, created.createdAt);
-        cases.flush();
+        if (!cases.insert(created)) {
+            PatientCase earlier = cases.findByIdempotencyKey(patient, idempotencyKey).orElseThrow();
+            audit.record("READ", RESOURCE, earlier.id, patient);
+            return new Created(view(earlier, Party.OWNER), true);
+        }
+        enterFirstStage(created);
         audit.record("CREATE", RESOURCE, created.id, patient);
         return new Created(view(created, Party.OWNER), false);
     }
@@ -130,7 +126,7 @@ public class CaseService {
         }
         found.details(details == null ? emptyDetails() : details);
         found.updatedAt = now();
-        cases.flush();
+        cases.save(found);
         audit.record("UPDATE", RESOURCE, id, found.patientId);
         return view(found, Party.OWNER);
     }
@@ -155,7 +151,7 @@ public class CaseService {
         found.submittedAt = now;
         transition(found, CaseStatus.SUBMITTED, now);
         publisher.publish(caseSubmitted(found, details));
-        cases.flush();
+        cases.save(found);
         audit.record("SUBMIT", RESOURCE, id, found.patientId);
         return view(found, Party.OWNER);
     }
@@ -173,7 +169,7 @@ public class CaseService {
                     ? CancelledBy.PATIENT : CancelledBy.COORDINATOR;
             publisher.publish(new CaseCancelled(id.toString(), found.patientId, stage.name(), by, reason, now));
         }
-        cases.flush();
+        cases.save(found);
         audit.record("CANCEL", RESOURCE, id, found.patientId);
         return view(found, access.partyOf(found));
     }
@@ -181,18 +177,16 @@ public class CaseService {
     /** A patient's own cases, a physician's assigned cases, or (for coordinators) every case. */
     @Transactional
     public PageView<CaseSummary> list(CaseStatus status, int page, int size) {
-        var query = caller.hasRole(Roles.COORDINATOR) ? cases.all(status)
-                : caller.hasRole(Roles.PHYSICIAN) ? cases.ofPhysician(caller.requireNpi(), status)
-                : cases.ofPatient(caller.subject(), status);
-        List<PatientCase> found = query.page(page, size).list();
-        long total = query.count();
+        CaseRepository.Slice found = caller.hasRole(Roles.COORDINATOR) ? cases.all(status, page, size)
+                : caller.hasRole(Roles.PHYSICIAN) ? cases.ofPhysician(caller.requireNpi(), status, page, size)
+                : cases.ofPatient(caller.subject(), status, page, size);
         List<CaseSummary> items = new ArrayList<>();
-        for (PatientCase c : found) {
+        for (PatientCase c : found.items()) {
             audit.record("LIST", RESOURCE, c.id, c.patientId);
             items.add(new CaseSummary(c.id, c.status, c.createdAt, c.updatedAt, c.submittedAt,
                     stages.current(c.id).map(s -> s.dueAt).orElse(null), c.previousCaseId));
         }
-        return new PageView<>(items, page, size, total);
+        return new PageView<>(items, page, size, found.total());
     }
 
     /** The coverage outcome and the ranked candidates, once they arrived. */
@@ -244,7 +238,7 @@ public class CaseService {
                 List.copyOf(required), str(found.previousCaseId), found.reviewDueAt, now));
         // Records already on the case (kept from an earlier selection) may complete the checklist at once.
         recordsMaybeComplete(found, now);
-        cases.flush();
+        cases.save(found);
         audit.record("SELECT_PHYSICIAN", RESOURCE, id, found.patientId);
         return view(found, Party.OWNER);
     }
@@ -267,7 +261,7 @@ public class CaseService {
         }
         publisher.publish(new DocumentsRequested(id.toString(), found.selectedNpi, List.copyOf(new LinkedHashSet<>(types)),
                 note, documents.ofCase(id).stream().map(d -> d.ref()).toList(), now));
-        cases.flush();
+        cases.save(found);
         audit.record("REQUEST_DOCUMENTS", RESOURCE, id, found.patientId);
         return view(found, Party.SELECTED_PHYSICIAN);
     }
@@ -285,7 +279,7 @@ public class CaseService {
         found.selectedAt = null;
         found.reviewDueAt = null;
         found.checklist(List.of());
-        cases.flush();
+        cases.save(found);
         audit.record("DECLINE", RESOURCE, id, found.patientId);
     }
 
@@ -323,15 +317,15 @@ public class CaseService {
             next.previousCaseId = found.id;
             next.excludeAll(found.excludedNpis());
             next.exclude(found.selectedNpi);
-            cases.persist(next);
-            enterStage(next, CaseStatus.DRAFT, now);
+            cases.insert(next);
+            enterFirstStage(next);
             found.followUpCaseId = next.id;
             followUp = next.id;
             audit.record("CREATE", RESOURCE, next.id, next.patientId);
         }
         publisher.publish(new PatientDecisionRecorded(id.toString(), found.patientId, decision, found.selectedNpi,
                 str(followUp), now));
-        cases.flush();
+        cases.save(found);
         audit.record("DECIDE", RESOURCE, id, found.patientId);
         return new DecisionView(decision, followUp, now);
     }
@@ -375,19 +369,19 @@ public class CaseService {
 
     // ---- the state machine and the timeline -------------------------------------------------------
 
-    /** Moves the case (409 when not allowed), closes the current stage and opens the next with its due time. */
+    /**
+     * Moves the case (409 when not allowed), closes the current stage and opens the next with its due time.
+     * The caller saves the case.
+     */
     void transition(PatientCase found, CaseStatus target, Instant now) {
         found.moveTo(target);
         found.updatedAt = now;
-        if (found.enteredStage != null) {
-            if (found.enteredStage.doneAt == null) {
-                found.enteredStage.doneAt = now;
-            }
-        } else {
-            // One statement instead of reading the open stage to close it.
-            stages.closeOpen(found.id, now);
+        if (found.enteredStage != null && found.enteredStage.doneAt == null) {
+            found.enteredStage.doneAt = now;
         }
-        enterStage(found, target, now);
+        CaseStage entered = newStage(found, target, now);
+        stages.advance(found.id, now, entered);
+        found.enteredStage = entered;
     }
 
     /** The open stage: the one this transaction entered (none once closed or cancelled), else the newest open one stored. */
@@ -395,7 +389,14 @@ public class CaseService {
         return c.enteredStage != null ? Optional.of(c.enteredStage).filter(s -> s.doneAt == null) : stages.current(c.id);
     }
 
-    private void enterStage(PatientCase found, CaseStatus stage, Instant now) {
+    /** A new case's first stage: its draft. */
+    private void enterFirstStage(PatientCase created) {
+        CaseStage draft = newStage(created, CaseStatus.DRAFT, created.createdAt);
+        stages.enter(draft);
+        created.enteredStage = draft;
+    }
+
+    private CaseStage newStage(PatientCase found, CaseStatus stage, Instant now) {
         CaseStage entered = new CaseStage();
         entered.caseId = found.id;
         entered.stage = stage;
@@ -405,8 +406,7 @@ public class CaseService {
         if (stage == CaseStatus.CLOSED || stage == CaseStatus.CANCELLED) {
             entered.doneAt = now;
         }
-        stages.persist(entered);
-        found.enteredStage = entered;
+        return entered;
     }
 
     // ---- views and events ------------------------------------------------------------------------

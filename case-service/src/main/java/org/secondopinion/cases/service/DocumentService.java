@@ -21,6 +21,7 @@ import org.secondopinion.cases.config.CaseConfig;
 import org.secondopinion.cases.domain.CaseDocument;
 import org.secondopinion.cases.domain.CaseStatus;
 import org.secondopinion.cases.domain.PatientCase;
+import org.secondopinion.cases.repository.CaseRepository;
 import org.secondopinion.cases.repository.DocumentRepository;
 import org.secondopinion.cases.service.CaseAccess.Party;
 import org.secondopinion.cases.service.CaseApi.DocumentView;
@@ -52,6 +53,9 @@ public class DocumentService {
 
     @Inject
     CaseService caseService;
+
+    @Inject
+    CaseRepository cases;
 
     @Inject
     AuditLog audit;
@@ -113,6 +117,7 @@ public class DocumentService {
         found.checklist(Checklists.fulfil(found.checklist(), documents.ofCase(caseId)));
         found.updatedAt = document.uploadedAt;
         caseService.recordsMaybeComplete(found, document.uploadedAt);
+        cases.save(found);
         audit.record("UPLOAD", RESOURCE, auditId(document), found.patientId);
         return view(document);
     }
@@ -176,6 +181,7 @@ public class DocumentService {
         documents.flush();
         found.checklist(Checklists.withoutDocument(found.checklist(), documentId.toString(), documents.ofCase(caseId)));
         found.updatedAt = CaseService.now();
+        cases.save(found);
         audit.record("DELETE", RESOURCE, caseId + "/" + documentId, found.patientId);
     }
 

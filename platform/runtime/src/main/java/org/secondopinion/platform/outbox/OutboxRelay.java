@@ -10,7 +10,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -56,9 +55,6 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     /** The advisory lock key; advisory locks are per database, and each service has its own. */
     static final long RELAY_LOCK = 0x5EC0_0D0E_0001L;
-
-    @Inject
-    EntityManager entityManager;
 
     @Inject
     Sql sql;
@@ -147,10 +143,14 @@ public class OutboxRelay {
         if (!leader) {
             return new BatchResult(0, false);
         }
-        List<OutboxEvent> rows = entityManager
-                .createQuery("from OutboxEvent where sentAt is null order by position", OutboxEvent.class)
-                .setMaxResults(config.batchSize())
-                .getResultList();
+        // Plain SQL for the relay's reads and writes: it runs after every transaction that published an event.
+        List<OutboxEvent> rows = sql.list("""
+                select position, event_id, topic, message_key, event_type, payload, attempts
+                from outbox_event where sent_at is null order by position limit ?""",
+                row -> new OutboxEvent(row.getLong("position"), Sql.uuid(row, "event_id"), row.getString("topic"),
+                        row.getString("message_key"), row.getString("event_type"), row.getString("payload"),
+                        row.getInt("attempts")),
+                config.batchSize());
         if (rows.isEmpty()) {
             return new BatchResult(0, false);
         }
@@ -163,10 +163,8 @@ public class OutboxRelay {
             }
             // The producer's own delivery timeout (sendTimeout) decides first; this wait is only a backstop.
             long deadline = System.nanoTime() + config.sendTimeout().plusSeconds(5).toNanos();
-            Instant now = Instant.now();
             for (Future<RecordMetadata> ack : acks) {
                 ack.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                rows.get(acknowledged).sentAt = now;
                 acknowledged++;
             }
         } catch (InterruptedException e) {
@@ -176,6 +174,7 @@ public class OutboxRelay {
             // Stop at the first unacknowledged event: it and everything after it are retried in order.
             recordFailure(rows.get(acknowledged), e instanceof ExecutionException ? e.getCause() : e);
         }
+        markSent(rows.subList(0, acknowledged));
         sent.increment(acknowledged);
         return new BatchResult(acknowledged, acknowledged == config.batchSize());
     }
@@ -190,23 +189,31 @@ public class OutboxRelay {
     /** Deletes events sent before {@code cutoff}; pending ones are never deleted. */
     @Transactional
     public int deleteSentBefore(Instant cutoff) {
-        return entityManager.createQuery("delete from OutboxEvent where sentAt is not null and sentAt < :cutoff")
-                .setParameter("cutoff", cutoff).executeUpdate();
+        return sql.update("delete from outbox_event where sent_at is not null and sent_at < ?", cutoff);
     }
 
     private void recordFailure(OutboxEvent row, Throwable cause) {
         failures.increment();
-        row.attempts++;
-        row.lastError = cause == null ? "unknown" : cause.getClass().getSimpleName();
+        String error = cause == null ? "unknown" : cause.getClass().getSimpleName();
+        sql.update("update outbox_event set attempts = attempts + 1, last_error = ? where position = ?",
+                error, row.position());
         LOG.warnf("Outbox relay could not send event %s (%s, attempt %d): %s; it waits for the next round",
-                row.eventId, row.eventType, row.attempts, row.lastError);
+                row.eventId(), row.eventType(), row.attempts() + 1, error);
         // Start afresh next round with a new producer. This one is closed without waiting, so records it
         // still buffers are dropped, not sent when the broker returns: the next round sends them once.
         closeProducer(Duration.ZERO);
     }
 
+    /** Marks the acknowledged events sent, with one statement. */
+    private void markSent(List<OutboxEvent> acknowledged) {
+        if (!acknowledged.isEmpty()) {
+            Long[] positions = acknowledged.stream().map(OutboxEvent::position).toArray(Long[]::new);
+            sql.update("update outbox_event set sent_at = ? where position = any(?)", Instant.now(), positions);
+        }
+    }
+
     private ProducerRecord<String, String> toRecord(OutboxEvent row) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(row.topic, row.messageKey, row.payload);
+        ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.messageKey(), row.payload());
         record.headers().add("content-type", EventEnvelope.STRUCTURED_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
         return record;
     }

@@ -36,7 +36,7 @@ import org.hibernate.Session;
  * <p>The SQL runs against what the database holds: Hibernate does not flush pending entity changes
  * first; call {@code flush()} before when the statement must see this transaction's own changes.
  * Parameters are positional ({@code ?}); {@link Instant} binds as {@code timestamptz},
- * {@link LocalDate} as {@code date}, a {@code String[]} or {@code UUID[]} as a PostgreSQL array, a
+ * {@link LocalDate} as {@code date}, a {@code String[]}, {@code UUID[]} or {@code Long[]} as a PostgreSQL array, a
  * null as an untyped null. An array that is the only parameter must be cast to {@code Object}
  * ({@code sql.update(..., (Object) ids)}): otherwise Java spreads it into the parameters.
  */
@@ -111,8 +111,9 @@ public class Sql {
                 case LocalDate date -> statement.setObject(index, date);
                 case String[] strings -> statement.setArray(index, array(connection, "text", strings));
                 case UUID[] uuids -> statement.setArray(index, array(connection, "uuid", uuids));
+                case Long[] longs -> statement.setArray(index, array(connection, "bigint", longs));
                 case Collection<?> collection -> throw new IllegalArgumentException(
-                        "Bind a collection as an array (String[] or UUID[]), parameter " + index);
+                        "Bind a collection as an array (String[], UUID[] or Long[]), parameter " + index);
                 case Enum<?> value -> statement.setString(index, value.name());
                 default -> statement.setObject(index, parameters[i]);
             }
