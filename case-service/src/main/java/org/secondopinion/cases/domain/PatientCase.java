@@ -61,6 +61,9 @@ public class PatientCase {
     /** The stage this transaction entered, so that the timeline is not read back right after it was written. */
     public CaseStage enteredStage;
 
+    /** Stages entered since the case was read or created; {@code CaseRepository} writes them with the case. */
+    public final List<CaseStage> unsavedStages = new ArrayList<>();
+
     public CaseDetails details() {
         return Json.read(detailsJson, CaseDetails.class);
     }
@@ -119,6 +122,18 @@ public class PatientCase {
 
     public boolean checklistComplete() {
         return checklist().stream().allMatch(ChecklistItem::done);
+    }
+
+    /**
+     * Enters a stage of the timeline: the current one is done when the next is entered. Written with the
+     * case.
+     */
+    public void enter(CaseStage stage) {
+        if (enteredStage != null && enteredStage.doneAt == null) {
+            enteredStage.doneAt = stage.enteredAt;
+        }
+        enteredStage = stage;
+        unsavedStages.add(stage);
     }
 
     /** Moves to {@code target}, or refuses with 409 when the state machine does not allow it. */

@@ -5,9 +5,11 @@ import jakarta.inject.Inject;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.secondopinion.cases.domain.CaseStage;
 import org.secondopinion.cases.domain.CaseStatus;
 import org.secondopinion.cases.domain.PatientCase;
 import org.secondopinion.events.model.OpinionAgreement;
@@ -19,7 +21,8 @@ import org.secondopinion.platform.persistence.Sql;
  * case are the service's busiest requests; through Hibernate, its finds, persists, flushes and a bulk
  * update (whose HQL Hibernate translated again on every call) were more than half of the worker threads'
  * time (a flight recording of the benchmark). A loaded case is a plain object: a change is written only by
- * {@link #save}, which every change must end with.
+ * {@link #save}, which every change must end with. The case's timeline ({@code case_stage}) is written with
+ * it, in the same statement.
  */
 @ApplicationScoped
 public class CaseRepository {
@@ -57,41 +60,67 @@ public class CaseRepository {
     }
 
     /**
-     * Inserts a new case, unless the patient already has one with its Idempotency-Key: then nothing is
-     * written and the answer is false. A retry racing the first request waits for it to commit (the unique
-     * key's lock), so the caller then finds the first request's case.
+     * Inserts a new case with its first stage, unless the patient already has a case with its
+     * Idempotency-Key: then nothing is written and the answer is false. A retry racing the first request
+     * waits for it to commit (the unique key's lock), so the caller then finds the first request's case.
      */
     public boolean insert(PatientCase c) {
-        return sql.update("insert into patient_case (" + COLUMNS + """
+        if (c.unsavedStages.size() != 1) {
+            throw new IllegalArgumentException("A new case enters exactly one stage");
+        }
+        CaseStage first = c.unsavedStages.getFirst();
+        boolean inserted = sql.update("with created as (insert into patient_case (" + COLUMNS + """
                 ) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                on conflict (patient_id, idempotency_key) do nothing""",
+                  on conflict (patient_id, idempotency_key) do nothing returning id)
+                insert into case_stage (case_id, stage, entered_at, due_at, done_at)
+                select id, ?::varchar, ?::timestamptz, ?::timestamptz, ?::timestamptz from created""",
                 c.id, c.patientId, c.status, c.version, c.idempotencyKey, c.detailsJson, c.questionIdsJson,
                 c.excludedNpisJson, c.previousCaseId, c.followUpCaseId, c.createdAt, c.updatedAt, c.submittedAt,
                 c.coverageJson, c.coverageAt, c.matchesJson, c.matchedAt, c.selectedNpi, c.selectedName, c.selectedAt,
                 c.checklistJson, c.reviewDueAt, c.reportId, c.reportVersion, c.opinionAgreement, c.opinionAt,
-                c.decision, c.decidedAt, c.cancelReason) == 1;
+                c.decision, c.decidedAt, c.cancelReason,
+                first.stage, first.enteredAt, first.dueAt, first.doneAt) == 1;
+        c.unsavedStages.clear();
+        return inserted;
     }
 
     /**
-     * Writes every change made to a loaded case and counts it in the case's version (its ETag). The row
-     * must still have the version it was read with: callers hold its lock ({@link #findForUpdate}).
+     * Writes every change made to a loaded case, with the stages it entered (the stage that was open is
+     * done when the first of them was entered), in one statement, and counts the change in the case's
+     * version (its ETag). The row must still have the version it was read with: callers hold its lock
+     * ({@link #findForUpdate}).
      */
     public void save(PatientCase c) {
-        int changed = sql.update("""
+        List<Object> parameters = new ArrayList<>();
+        StringBuilder statement = new StringBuilder();
+        if (!c.unsavedStages.isEmpty()) {
+            statement.append("with closed as (update case_stage set done_at = ? where case_id = ? and done_at is null),")
+                    .append("\n entered as (insert into case_stage (case_id, stage, entered_at, due_at, done_at) values ");
+            parameters.add(c.unsavedStages.getFirst().enteredAt);
+            parameters.add(c.id);
+            for (int i = 0; i < c.unsavedStages.size(); i++) {
+                CaseStage stage = c.unsavedStages.get(i);
+                statement.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?)");
+                parameters.addAll(Arrays.asList(c.id, stage.stage, stage.enteredAt, stage.dueAt, stage.doneAt));
+            }
+            statement.append(")\n");
+        }
+        statement.append("""
                 update patient_case set status = ?, version = version + 1, details = ?, question_ids = ?,
                   excluded_npis = ?, follow_up_case_id = ?, updated_at = ?, submitted_at = ?, coverage = ?,
                   coverage_at = ?, matches = ?, matched_at = ?, selected_npi = ?, selected_name = ?, selected_at = ?,
                   checklist = ?, review_due_at = ?, report_id = ?, report_version = ?, opinion_agreement = ?,
                   opinion_at = ?, decision = ?, decided_at = ?, cancel_reason = ?
-                where id = ? and version = ?""",
-                c.status, c.detailsJson, c.questionIdsJson, c.excludedNpisJson, c.followUpCaseId, c.updatedAt,
-                c.submittedAt, c.coverageJson, c.coverageAt, c.matchesJson, c.matchedAt, c.selectedNpi, c.selectedName,
-                c.selectedAt, c.checklistJson, c.reviewDueAt, c.reportId, c.reportVersion, c.opinionAgreement,
-                c.opinionAt, c.decision, c.decidedAt, c.cancelReason, c.id, c.version);
-        if (changed != 1) {
+                where id = ? and version = ?""");
+        parameters.addAll(Arrays.asList(c.status, c.detailsJson, c.questionIdsJson, c.excludedNpisJson, c.followUpCaseId,
+                c.updatedAt, c.submittedAt, c.coverageJson, c.coverageAt, c.matchesJson, c.matchedAt, c.selectedNpi,
+                c.selectedName, c.selectedAt, c.checklistJson, c.reviewDueAt, c.reportId, c.reportVersion,
+                c.opinionAgreement, c.opinionAt, c.decision, c.decidedAt, c.cancelReason, c.id, c.version));
+        if (sql.update(statement.toString(), parameters.toArray()) != 1) {
             throw new IllegalStateException("Case " + c.id + " changed since it was read (version " + c.version + ")");
         }
         c.version++;
+        c.unsavedStages.clear();
     }
 
     public Slice ofPatient(String patientId, CaseStatus status, int page, int size) {

@@ -12,7 +12,7 @@ import org.secondopinion.cases.domain.CaseStage;
 import org.secondopinion.cases.domain.CaseStatus;
 import org.secondopinion.platform.persistence.Sql;
 
-/** A case's timeline, with plain SQL like the case itself ({@link CaseRepository} says why). */
+/** Reads a case's timeline, with plain SQL like the case; {@link CaseRepository} writes it with the case. */
 @ApplicationScoped
 public class CaseStageRepository {
 
@@ -20,20 +20,6 @@ public class CaseStageRepository {
 
     @Inject
     Sql sql;
-
-    /** Marks the case's open stage done (there is at most one) and enters {@code next}, in one statement. */
-    public void advance(UUID caseId, Instant doneAt, CaseStage next) {
-        sql.update("""
-                with closed as (update case_stage set done_at = ? where case_id = ? and done_at is null)
-                insert into case_stage (case_id, stage, entered_at, due_at, done_at) values (?, ?, ?, ?, ?)""",
-                doneAt, caseId, next.caseId, next.stage, next.enteredAt, next.dueAt, next.doneAt);
-    }
-
-    /** Enters the first stage of a new case. */
-    public void enter(CaseStage first) {
-        sql.update("insert into case_stage (case_id, stage, entered_at, due_at, done_at) values (?, ?, ?, ?, ?)",
-                first.caseId, first.stage, first.enteredAt, first.dueAt, first.doneAt);
-    }
 
     public List<CaseStage> timeline(UUID caseId) {
         return sql.list("select " + COLUMNS + " from case_stage where case_id = ? order by id",

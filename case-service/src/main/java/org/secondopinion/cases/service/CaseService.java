@@ -105,7 +105,6 @@ public class CaseService {
             audit.record("READ", RESOURCE, earlier.id, patient);
             return new Created(view(earlier, Party.OWNER), true);
         }
-        enterFirstStage(created);
         audit.record("CREATE", RESOURCE, created.id, patient);
         return new Created(view(created, Party.OWNER), false);
     }
@@ -318,7 +317,6 @@ public class CaseService {
             next.excludeAll(found.excludedNpis());
             next.exclude(found.selectedNpi);
             cases.insert(next);
-            enterFirstStage(next);
             found.followUpCaseId = next.id;
             followUp = next.id;
             audit.record("CREATE", RESOURCE, next.id, next.patientId);
@@ -371,29 +369,17 @@ public class CaseService {
 
     /**
      * Moves the case (409 when not allowed), closes the current stage and opens the next with its due time.
-     * The caller saves the case.
+     * The caller saves the case, which writes the timeline too.
      */
     void transition(PatientCase found, CaseStatus target, Instant now) {
         found.moveTo(target);
         found.updatedAt = now;
-        if (found.enteredStage != null && found.enteredStage.doneAt == null) {
-            found.enteredStage.doneAt = now;
-        }
-        CaseStage entered = newStage(found, target, now);
-        stages.advance(found.id, now, entered);
-        found.enteredStage = entered;
+        found.enter(newStage(found, target, now));
     }
 
     /** The open stage: the one this transaction entered (none once closed or cancelled), else the newest open one stored. */
     private Optional<CaseStage> currentStage(PatientCase c) {
         return c.enteredStage != null ? Optional.of(c.enteredStage).filter(s -> s.doneAt == null) : stages.current(c.id);
-    }
-
-    /** A new case's first stage: its draft. */
-    private void enterFirstStage(PatientCase created) {
-        CaseStage draft = newStage(created, CaseStatus.DRAFT, created.createdAt);
-        stages.enter(draft);
-        created.enteredStage = draft;
     }
 
     private CaseStage newStage(PatientCase found, CaseStatus stage, Instant now) {
@@ -474,6 +460,7 @@ public class CaseService {
         created.details(details);
         created.createdAt = now();
         created.updatedAt = created.createdAt;
+        created.enter(newStage(created, CaseStatus.DRAFT, created.createdAt));
         return created;
     }
 
