@@ -46,8 +46,9 @@ import org.secondopinion.platform.persistence.Sql;
  * instances from sending the same row and keeps each case's events in order.
  *
  * <p>A transaction that wrote events wakes the relay when it commits ({@link #wake()}), so events
- * leave within milliseconds; the scheduled round is the safety net for everything else (a broker
- * outage, another instance's rows, a wake-up lost in a crash).
+ * leave within milliseconds (rounds are at least {@link #ROUNDS_APART} apart, so that under load each
+ * takes many events); the scheduled round is the safety net for everything else (a broker outage,
+ * another instance's rows, a wake-up lost in a crash).
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -55,6 +56,8 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     /** The advisory lock key; advisory locks are per database, and each service has its own. */
     static final long RELAY_LOCK = 0x5EC0_0D0E_0001L;
+    /** The shortest time between two rounds that commits ask for; an event waits at most this long more. */
+    static final Duration ROUNDS_APART = Duration.ofMillis(20);
 
     @Inject
     Sql sql;
@@ -80,6 +83,8 @@ public class OutboxRelay {
         return thread;
     });
     private final AtomicBoolean wakeUpAsked = new AtomicBoolean();
+    /** When the last round asked for by a commit started ({@link System#nanoTime()}); the wake-up thread's own. */
+    private long lastWakeUpRound = System.nanoTime() - ROUNDS_APART.toNanos();
     private volatile boolean running = true;
 
     @Inject
@@ -99,7 +104,15 @@ public class OutboxRelay {
     public void wake() {
         if (running && wakeUpAsked.compareAndSet(false, true)) {
             wakeUps.execute(() -> {
-                while (running && wakeUpAsked.getAndSet(false)) {
+                while (running) {
+                    if (!pauseAfterLastRound()) {
+                        wakeUpAsked.set(false);
+                        return;
+                    }
+                    if (!wakeUpAsked.getAndSet(false)) {
+                        return;
+                    }
+                    lastWakeUpRound = System.nanoTime();
                     try {
                         relayPending();
                     } catch (RuntimeException e) {
@@ -109,6 +122,25 @@ public class OutboxRelay {
                 }
             });
         }
+    }
+
+    /**
+     * Under load every commit asks for a round: rounds at least {@link #ROUNDS_APART} apart each take every
+     * event committed meanwhile, instead of a round (a transaction and two statements) for every few events.
+     *
+     * @return false when interrupted (the service is stopping)
+     */
+    private boolean pauseAfterLastRound() {
+        long wait = lastWakeUpRound + ROUNDS_APART.toNanos() - System.nanoTime();
+        if (wait > 0) {
+            try {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
     }
 
     void onShutdown(@Observes ShutdownEvent event) {
@@ -139,18 +171,16 @@ public class OutboxRelay {
     }
 
     BatchResult relayBatch() {
-        boolean leader = sql.first("select pg_try_advisory_xact_lock(?)", row -> row.getBoolean(1), RELAY_LOCK).orElse(false);
-        if (!leader) {
-            return new BatchResult(0, false);
-        }
-        // Plain SQL for the relay's reads and writes: it runs after every transaction that published an event.
+        // Plain SQL for the relay's reads and writes: it runs after every transaction that published events.
+        // One statement takes the relay lock and, only if this instance got it, reads the next batch.
         List<OutboxEvent> rows = sql.list("""
-                select position, event_id, topic, message_key, event_type, payload, attempts
-                from outbox_event where sent_at is null order by position limit ?""",
+                select e.* from (select pg_try_advisory_xact_lock(?) as leader) l cross join lateral
+                  (select position, event_id, topic, message_key, event_type, payload, attempts from outbox_event
+                   where l.leader and sent_at is null order by position limit ?) e""",
                 row -> new OutboxEvent(row.getLong("position"), Sql.uuid(row, "event_id"), row.getString("topic"),
                         row.getString("message_key"), row.getString("event_type"), row.getString("payload"),
                         row.getInt("attempts")),
-                config.batchSize());
+                RELAY_LOCK, config.batchSize());
         if (rows.isEmpty()) {
             return new BatchResult(0, false);
         }
