@@ -1,9 +1,11 @@
 package org.secondopinion.cases;
 
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
@@ -55,7 +57,11 @@ class CaseLifecycleTest {
                 .header("Location", org.hamcrest.Matchers.endsWith("/api/cases/" + created.path("id")))
                 .header("ETag", "\"0\"")
                 .body("status", is("DRAFT"))
-                .body("details.conditionDescription", is("Synthetic back pain"));
+                .body("details.conditionDescription", is("Synthetic back pain"))
+                // Every field is in the answer, null until it has a value: clients need not guess.
+                .body("$", allOf(hasKey("submittedAt"), hasKey("selectedPhysician"), hasKey("opinion"),
+                        hasKey("decision"), hasKey("followUpCaseId")))
+                .body("details", allOf(hasKey("primaryProvider"), hasKey("insurance"), hasKey("surgeryRecommended")));
         String id = created.path("id");
 
         patient(me).body(Map.of("conditionDescription", "edited")).put("/api/cases/" + id)

@@ -64,12 +64,19 @@ public class PatientCase {
     /** Stages entered since the case was read or created; {@code CaseRepository} writes them with the case. */
     public final List<CaseStage> unsavedStages = new ArrayList<>();
 
+    /** {@link #detailsJson} read once: a request reads the details several times (checks, event, answer). */
+    private CaseDetails details;
+
     public CaseDetails details() {
-        return Json.read(detailsJson, CaseDetails.class);
+        if (details == null) {
+            details = Json.read(detailsJson, CaseDetails.class);
+        }
+        return details;
     }
 
     public void details(CaseDetails value) {
         detailsJson = Json.write(value);
+        details = value;
     }
 
     /** Stable question ids, assigned at submission in the order of the questions. */
