@@ -81,10 +81,10 @@ class CaseCoverageTest {
 
         // the patient and a coordinator can read why
         given().auth().oauth2(Tokens.patient(patient)).queryParam("caseId", caseId).get("/api/eligibility-checks").then()
-                .statusCode(200).body("size()", is(1)).body("[0].rule", is("benefit-surgery-recommended"))
-                .body("[0].id", is(c.determinationId())).body("[0].origin", is("CASE"));
+                .statusCode(200).body("total", is(1)).body("items[0].rule", is("benefit-surgery-recommended"))
+                .body("items[0].id", is(c.determinationId())).body("items[0].origin", is("CASE"));
         given().auth().oauth2(Tokens.patient("someone-else")).queryParam("caseId", caseId).get("/api/eligibility-checks").then()
-                .statusCode(200).body("size()", is(0));
+                .statusCode(200).body("total", is(0)).body("items.size()", is(0));
         given().auth().oauth2(COORDINATOR).get("/api/eligibility-checks/" + c.determinationId()).then().statusCode(200)
                 .body("caseId", is(caseId));
     }

@@ -185,7 +185,11 @@ class EligibilityCheckTest {
         given().auth().oauth2(Tokens.insurer("own-client", payer)).get(location).then().statusCode(200).body("outcome", is("COVERED"));
         given().auth().oauth2(COORDINATOR).get(location).then().statusCode(200).body("id", notNullValue());
         given().auth().oauth2(owner).get("/api/eligibility-checks").then().statusCode(200)
-                .body("size()", is(1)).body("[0].inputs.payerId", is(payer));
+                .body("total", is(1)).body("items.size()", is(1)).body("items[0].inputs.payerId", is(payer));
+        // Paged like every list: past the last page nothing, the total still there; a bad size is a 400.
+        given().auth().oauth2(owner).get("/api/eligibility-checks?page=1&size=1").then().statusCode(200)
+                .body("total", is(1)).body("items.size()", is(0));
+        given().auth().oauth2(owner).get("/api/eligibility-checks?size=0").then().statusCode(400);
         given().get(location).then().statusCode(401);
         given().auth().oauth2(Tokens.physician("doc", "1234567893")).contentType("application/json").body("{}")
                 .post("/api/eligibility-checks").then().statusCode(403);

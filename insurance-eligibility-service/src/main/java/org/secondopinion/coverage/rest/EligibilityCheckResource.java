@@ -3,7 +3,10 @@ package org.secondopinion.coverage.rest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -11,7 +14,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -22,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.secondopinion.coverage.domain.Determination;
 import org.secondopinion.coverage.service.EligibilityService;
 import org.secondopinion.platform.security.Roles;
+import org.secondopinion.platform.web.PageView;
 
 @Path("/api/eligibility-checks")
 @Tag(name = "Eligibility checks", description = "Is a second opinion covered, under which conditions, and what would it cost otherwise")
@@ -99,8 +102,11 @@ public class EligibilityCheckResource {
 
     @GET
     @RolesAllowed({ Roles.PATIENT, Roles.COORDINATOR, Roles.INSURER })
-    @Operation(summary = "List determinations", description = "Of one case (caseId), newest first, as far as the caller may see them; a patient without caseId gets their own.")
-    public List<DeterminationView> list(@QueryParam("caseId") String caseId) {
-        return eligibility.list(caseId).stream().map(DeterminationView::of).toList();
+    @Operation(summary = "List determinations", description = "Of one case (caseId), newest first, as far as the caller may see them; a patient without caseId gets their own. Paged.")
+    public PageView<DeterminationView> list(@QueryParam("caseId") String caseId,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+        PageView<Determination> found = eligibility.list(caseId, page, size);
+        return new PageView<>(found.items().stream().map(DeterminationView::of).toList(), page, size, found.total());
     }
 }

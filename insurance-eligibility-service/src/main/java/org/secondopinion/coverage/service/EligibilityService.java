@@ -1,5 +1,6 @@
 package org.secondopinion.coverage.service;
 
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -38,6 +39,7 @@ import org.secondopinion.platform.persistence.Sql;
 import org.secondopinion.platform.problem.ApiException;
 import org.secondopinion.platform.security.Caller;
 import org.secondopinion.platform.security.Roles;
+import org.secondopinion.platform.web.PageView;
 
 /**
  * Eligibility determinations: a patient's check before a case, and the determination for each submitted
@@ -250,20 +252,40 @@ public class EligibilityService {
         return d;
     }
 
-    /** The determinations the caller may see, of one case or (for a patient) all of their own; newest first. */
+    /**
+     * The determinations the caller may see, of one case or (for a patient) all of their own; newest first,
+     * a page at a time. What the caller may see (as {@link #maySee}) is part of the query, so that pages and
+     * the total agree.
+     */
     @Transactional
-    public List<Determination> list(String caseId) {
-        List<Determination> found;
+    public PageView<Determination> list(String caseId, int page, int size) {
+        List<Object> parameters = new ArrayList<>();
+        String where;
         if (caseId != null) {
-            found = determinations.list("caseId = ?1 order by determinedAt desc", caseId);
+            where = "caseId = ?1";
+            parameters.add(caseId);
         } else if (caller.hasRole(Roles.PATIENT) && !caller.hasRole(Roles.COORDINATOR)) {
-            found = determinations.find("patientId = ?1 order by determinedAt desc", caller.subject()).page(0, 100).list();
+            where = "patientId = ?1";
+            parameters.add(caller.subject());
         } else {
             throw ApiException.badRequest("Name the case (caseId).");
         }
-        List<Determination> visible = found.stream().filter(this::maySee).toList();
-        visible.forEach(d -> audit.record("READ", RESOURCE, d.id, d.patientId));
-        return visible;
+        if (!caller.hasRole(Roles.COORDINATOR)) {
+            if (caller.hasRole(Roles.INSURER)) {
+                if (caller.payer().isEmpty()) {
+                    return new PageView<>(List.of(), page, size, 0);
+                }
+                where += " and payerId = ?2";
+                parameters.add(caller.payer().get());
+            } else {
+                where += " and patientId = ?2";
+                parameters.add(caller.subject());
+            }
+        }
+        var query = determinations.find(where, Sort.descending("determinedAt", "id"), parameters.toArray());
+        List<Determination> found = query.page(page, size).list();
+        found.forEach(d -> audit.record("READ", RESOURCE, d.id, d.patientId));
+        return new PageView<>(found, page, size, query.count());
     }
 
     private boolean maySee(Determination d) {
