@@ -15,6 +15,7 @@ import org.secondopinion.cases.domain.PatientCase;
 import org.secondopinion.events.model.OpinionAgreement;
 import org.secondopinion.events.model.PatientDecision;
 import org.secondopinion.platform.persistence.Sql;
+import org.secondopinion.platform.web.PageView;
 
 /**
  * Cases, read and written with plain SQL on the transaction's connection. Creating and submitting a
@@ -37,10 +38,6 @@ public class CaseRepository {
     private static final String[] VISIBLE_TO_PHYSICIAN = {CaseStatus.PHYSICIAN_SELECTED.name(),
         CaseStatus.AWAITING_RECORDS.name(), CaseStatus.UNDER_REVIEW.name(), CaseStatus.OPINION_ISSUED.name(),
         CaseStatus.CLOSED.name()};
-
-    /** One page of cases, and how many there are in all. */
-    public record Slice(List<PatientCase> items, long total) {
-    }
 
     @Inject
     Sql sql;
@@ -123,21 +120,22 @@ public class CaseRepository {
         c.unsavedStages.clear();
     }
 
-    public Slice ofPatient(String patientId, CaseStatus status, int page, int size) {
-        return slice("patient_id = ?", "created_at desc, id desc", status, page, size, patientId);
+    public PageView<PatientCase> ofPatient(String patientId, CaseStatus status, int page, int size) {
+        return pageOf("patient_id = ?", "created_at desc, id desc", status, page, size, patientId);
     }
 
     /** The cases a physician was selected for, from selection on. */
-    public Slice ofPhysician(String npi, CaseStatus status, int page, int size) {
-        return slice("selected_npi = ? and status = any(?)", "selected_at desc, id desc", status, page, size,
+    public PageView<PatientCase> ofPhysician(String npi, CaseStatus status, int page, int size) {
+        return pageOf("selected_npi = ? and status = any(?)", "selected_at desc, id desc", status, page, size,
                 npi, VISIBLE_TO_PHYSICIAN);
     }
 
-    public Slice all(CaseStatus status, int page, int size) {
-        return slice("true", "created_at desc, id desc", status, page, size);
+    public PageView<PatientCase> all(CaseStatus status, int page, int size) {
+        return pageOf("true", "created_at desc, id desc", status, page, size);
     }
 
-    private Slice slice(String where, String order, CaseStatus status, int page, int size, Object... parameters) {
+    private PageView<PatientCase> pageOf(String where, String order, CaseStatus status, int page, int size,
+            Object... parameters) {
         List<Object> bound = new ArrayList<>(List.of(parameters));
         if (status != null) {
             where += " and status = ?";
@@ -149,7 +147,7 @@ public class CaseRepository {
         bound.add((long) page * size);
         List<PatientCase> items = sql.list("select " + COLUMNS + " from patient_case where " + where + " order by " + order
                 + " limit ? offset ?", CaseRepository::read, bound.toArray());
-        return new Slice(items, total);
+        return new PageView<>(items, page, size, total);
     }
 
     private static PatientCase read(ResultSet row) throws SQLException {

@@ -176,7 +176,7 @@ public class CaseService {
     /** A patient's own cases, a physician's assigned cases, or (for coordinators) every case. */
     @Transactional
     public PageView<CaseSummary> list(CaseStatus status, int page, int size) {
-        CaseRepository.Slice found = caller.hasRole(Roles.COORDINATOR) ? cases.all(status, page, size)
+        PageView<PatientCase> found = caller.hasRole(Roles.COORDINATOR) ? cases.all(status, page, size)
                 : caller.hasRole(Roles.PHYSICIAN) ? cases.ofPhysician(caller.requireNpi(), status, page, size)
                 : cases.ofPatient(caller.subject(), status, page, size);
         List<CaseSummary> items = new ArrayList<>();
