@@ -163,8 +163,7 @@ final class CaseFixtures {
 
     /** Waits until case-service has consumed an event (its id is in the inbox, committed with the effect). */
     static void awaitConsumed(UUID eventId) {
-        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() ->
-                count("select count(*) from inbox_event where event_id = ?", eventId) == 1);
+        TestDatabase.awaitConsumed(eventId);
     }
 
     static void awaitStatus(String patient, String caseId, String status) {

@@ -252,6 +252,37 @@ class JourneyTest {
     }
 
     @Test
+    void anOpinionIssuedByAPhysicianWhoDeclinedMeanwhileStands() {
+        String me = newPatient();
+        String first = fakeNpi();
+        String second = fakeNpi();
+        String caseId = caseWithOptions(me, candidate(1, first, List.of(), List.of(), false),
+                candidate(2, second, List.of(), List.of(), false));
+        patient(me).body(Map.of("npi", first)).post("/api/cases/" + caseId + "/selection").then().statusCode(200);
+        upload(me, caseId, "MEDICAL_RECORDS", PDF, "application/pdf");
+        patient(me).get("/api/cases/" + caseId).then().body("status", is("UNDER_REVIEW"));
+        // The first physician issues their opinion and declines at the same moment: the decline arrives first,
+        // and the patient has already chosen the second physician (the records already there start the review).
+        as(Tokens.physician("dr-first", first)).post("/api/cases/" + caseId + "/decline").then().statusCode(204);
+        patient(me).body(Map.of("npi", second)).post("/api/cases/" + caseId + "/selection").then().statusCode(200)
+                .body("status", is("UNDER_REVIEW"));
+
+        var issued = opinion(caseId, first);
+        awaitConsumed(play(issued));
+        patient(me).get("/api/cases/" + caseId).then().body("status", is("OPINION_ISSUED"))
+                .body("opinion.reportId", is(issued.reportId()))
+                .body("selectedPhysician.npi", is(first))
+                .body("selectedPhysician.name", is("Dr. Candidate 1"));
+        as(Tokens.physician("dr-first", first)).get("/api/cases/" + caseId).then().statusCode(200);
+        as(Tokens.physician("dr-second", second)).get("/api/cases/" + caseId).then().statusCode(404);
+        // Another opinion for the case, from the physician selected since, no longer counts.
+        awaitConsumed(play(opinion(caseId, second)));
+        patient(me).get("/api/cases/" + caseId).then().body("opinion.reportId", is(issued.reportId()));
+        patient(me).body(Map.of("decision", "STAY_WITH_PRIMARY")).post("/api/cases/" + caseId + "/decision").then()
+                .statusCode(200);
+    }
+
+    @Test
     void anOpinionForACaseNotUnderReviewChangesNothing() {
         String me = newPatient();
         String npi = fakeNpi();

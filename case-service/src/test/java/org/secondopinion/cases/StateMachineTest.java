@@ -23,10 +23,13 @@ class StateMachineTest {
         Map<CaseStatus, Set<CaseStatus>> expected = new EnumMap<>(CaseStatus.class);
         expected.put(CaseStatus.DRAFT, EnumSet.of(CaseStatus.SUBMITTED, CaseStatus.CANCELLED));
         expected.put(CaseStatus.SUBMITTED, EnumSet.of(CaseStatus.OPTIONS_READY, CaseStatus.CANCELLED));
-        expected.put(CaseStatus.OPTIONS_READY, EnumSet.of(CaseStatus.PHYSICIAN_SELECTED, CaseStatus.CANCELLED));
+        // OPINION_ISSUED before review: the opinion of a physician who declined while issuing it stands (JourneyTest).
+        expected.put(CaseStatus.OPTIONS_READY, EnumSet.of(CaseStatus.PHYSICIAN_SELECTED, CaseStatus.OPINION_ISSUED,
+                CaseStatus.CANCELLED));
         expected.put(CaseStatus.PHYSICIAN_SELECTED, EnumSet.of(CaseStatus.AWAITING_RECORDS, CaseStatus.UNDER_REVIEW,
-                CaseStatus.OPTIONS_READY, CaseStatus.CANCELLED));
-        expected.put(CaseStatus.AWAITING_RECORDS, EnumSet.of(CaseStatus.UNDER_REVIEW, CaseStatus.OPTIONS_READY, CaseStatus.CANCELLED));
+                CaseStatus.OPTIONS_READY, CaseStatus.OPINION_ISSUED, CaseStatus.CANCELLED));
+        expected.put(CaseStatus.AWAITING_RECORDS, EnumSet.of(CaseStatus.UNDER_REVIEW, CaseStatus.OPTIONS_READY,
+                CaseStatus.OPINION_ISSUED, CaseStatus.CANCELLED));
         expected.put(CaseStatus.UNDER_REVIEW, EnumSet.of(CaseStatus.AWAITING_RECORDS, CaseStatus.OPINION_ISSUED,
                 CaseStatus.OPTIONS_READY, CaseStatus.CANCELLED));
         expected.put(CaseStatus.OPINION_ISSUED, EnumSet.of(CaseStatus.CLOSED));

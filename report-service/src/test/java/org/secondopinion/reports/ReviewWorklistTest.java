@@ -23,6 +23,7 @@ import org.secondopinion.events.DomainEvent;
 import org.secondopinion.events.EventEnvelope;
 import org.secondopinion.events.RecordsCompleted;
 import org.secondopinion.platform.testing.PlatformTestResources;
+import org.secondopinion.platform.testing.TestDatabase;
 import org.secondopinion.platform.testing.Tokens;
 import org.junit.jupiter.api.Test;
 
@@ -172,6 +173,26 @@ class ReviewWorklistTest {
         given().auth().oauth2(scenario.physicianToken()).get("/api/reviews/" + scenario.caseId).then().statusCode(404);
         given().auth().oauth2(nextToken).contentType(ContentType.JSON).body(scenario.completeDraft("AGREES"))
                 .post("/api/reviews/" + scenario.caseId + "/report").then().statusCode(201);
+    }
+
+    @Test
+    void anIssuedOpinionStandsWhenItsPhysicianDeclinedMeanwhileAndAnotherWasSelected() {
+        CaseScenario scenario = new CaseScenario().readyForReview();
+        CaseScenario.Draft issued = scenario.issueReport("DISAGREES");
+        // The decline crossed the opinion: case-service let the patient choose again before it saw the opinion.
+        Instant declinedAt = Instant.now();
+        CaseScenario.send(scenario.declined(declinedAt));
+        String next = CaseScenario.npi();
+        EventEnvelope<DomainEvent> reselected = CaseScenario.envelope(scenario.selectedAnother(next,
+                declinedAt.plus(1, ChronoUnit.MINUTES)));
+        CaseScenario.send(reselected);
+        TestDatabase.awaitConsumed(reselected.id());
+
+        given().auth().oauth2(Tokens.physician("dr-next", next)).get("/api/reviews/" + scenario.caseId).then()
+                .statusCode(404);
+        given().auth().oauth2(scenario.physicianToken()).get("/api/reviews/" + scenario.caseId).then().statusCode(200);
+        given().auth().oauth2(scenario.physicianToken()).get("/api/reports/" + issued.id()).then().statusCode(200)
+                .body("status", is("ISSUED"));
     }
 
     @Test

@@ -22,10 +22,11 @@ public enum CaseStatus {
         return switch (this) {
             case DRAFT -> Set.of(SUBMITTED, CANCELLED);
             case SUBMITTED -> Set.of(OPTIONS_READY, CANCELLED);
-            case OPTIONS_READY -> Set.of(PHYSICIAN_SELECTED, CANCELLED);
-            // A physician who declines sends the case back to the options.
-            case PHYSICIAN_SELECTED -> Set.of(AWAITING_RECORDS, UNDER_REVIEW, OPTIONS_READY, CANCELLED);
-            case AWAITING_RECORDS -> Set.of(UNDER_REVIEW, OPTIONS_READY, CANCELLED);
+            // A physician who declines sends the case back to the options. An opinion they issued meanwhile
+            // (the two crossed) still stands, whatever the case reached since: hence OPINION_ISSUED before review.
+            case OPTIONS_READY -> Set.of(PHYSICIAN_SELECTED, OPINION_ISSUED, CANCELLED);
+            case PHYSICIAN_SELECTED -> Set.of(AWAITING_RECORDS, UNDER_REVIEW, OPTIONS_READY, OPINION_ISSUED, CANCELLED);
+            case AWAITING_RECORDS -> Set.of(UNDER_REVIEW, OPTIONS_READY, OPINION_ISSUED, CANCELLED);
             case UNDER_REVIEW -> Set.of(AWAITING_RECORDS, OPINION_ISSUED, OPTIONS_READY, CANCELLED);
             case OPINION_ISSUED -> Set.of(CLOSED);
             case CLOSED, CANCELLED -> Set.of();

@@ -67,12 +67,32 @@ public class CaseEventHandler {
         });
     }
 
+    /**
+     * The reviewer's opinion: the case moves to OPINION_ISSUED. An issued opinion stands, as it does in
+     * report-service: when the physician declined the case while issuing it (the two crossed; the decline
+     * reached this service first), the opinion still arrives here and counts. The case has no opinion yet and
+     * is still open, the physician becomes its reviewer again, and a physician selected since loses the case
+     * (report-service keeps the issued report and ignores the later selection). report-service publishes an
+     * opinion only for a physician it had assigned to this case, so one from an excluded physician is one
+     * who declined it. Any other opinion (a cancelled or closed case, a physician never selected) changes nothing.
+     */
     @Transactional(TxType.MANDATORY)
     public void apply(OpinionIssued event) {
         lockedCase(event.caseId(), "OpinionIssued").ifPresent(c -> {
-            if (c.status != CaseStatus.UNDER_REVIEW || !event.physicianNpi().equals(c.selectedNpi)) {
+            String npi = event.physicianNpi();
+            boolean fromReviewer = c.status == CaseStatus.UNDER_REVIEW && npi.equals(c.selectedNpi);
+            boolean fromDeclined = c.reportId == null && c.excludedNpis().contains(npi)
+                    && c.status.canMoveTo(CaseStatus.OPINION_ISSUED);
+            if (!fromReviewer && !fromDeclined) {
                 LOG.warnf("Ignored OpinionIssued for case %s in status %s", c.id, c.status);
                 return;
+            }
+            if (!fromReviewer) {
+                LOG.infof("Case %s: an opinion issued by the physician who declined it stands", c.id);
+                c.selectedNpi = npi;
+                c.selectedName = c.matches() == null ? null : c.matches().candidates().stream()
+                        .filter(candidate -> candidate.npi().equals(npi)).map(candidate -> candidate.name())
+                        .findFirst().orElse(null);
             }
             Instant now = CaseService.now();
             c.reportId = event.reportId();

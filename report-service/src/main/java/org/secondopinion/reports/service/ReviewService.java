@@ -69,10 +69,17 @@ public class ReviewService {
         touch(review, "CASE_SUBMITTED");
     }
 
+    /**
+     * A selection gives the review to the physician chosen, unless an older one arrives late, or the opinion
+     * was issued already: an issued opinion stands. That happens when the reviewer declined while issuing it
+     * and case-service, which learned of the decline first, let the patient choose again; the opinion, once
+     * it reaches case-service, gives the case back to its reviewer there too.
+     */
     @Transactional(TxType.MANDATORY)
     public void apply(PhysicianSelected event) {
         Review review = findOrCreate(event.caseId());
-        boolean newer = review.selectedAt == null || !event.selectedAt().isBefore(review.selectedAt);
+        boolean newer = review.opinionIssuedAt == null
+                && (review.selectedAt == null || !event.selectedAt().isBefore(review.selectedAt));
         if (newer) {
             review.selectedAt = event.selectedAt();
             review.physicianNpi = event.physician().npi();

@@ -3,8 +3,14 @@ package org.secondopinion.platform.testing;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
+import org.awaitility.Awaitility;
 
 /**
  * Real PostgreSQL for tests: the embedded binaries from Maven (no Docker), started once per test JVM;
@@ -65,6 +71,19 @@ public final class TestDatabase {
 
     public static String password() {
         return password;
+    }
+
+    /** Waits until the service under test has consumed an event: its id is in the inbox, committed with its effect. */
+    public static void awaitConsumed(UUID eventId) {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password);
+                    PreparedStatement statement = connection.prepareStatement("select 1 from inbox_event where event_id = ?")) {
+                statement.setObject(1, eventId);
+                try (ResultSet rows = statement.executeQuery()) {
+                    return rows.next();
+                }
+            }
+        });
     }
 
     static synchronized void stop() {
