@@ -93,6 +93,8 @@ public class CaseEventHandler {
                 c.selectedName = c.matches() == null ? null : c.matches().candidates().stream()
                         .filter(candidate -> candidate.npi().equals(npi)).map(candidate -> candidate.name())
                         .findFirst().orElse(null);
+                // When they were selected was cleared by the decline; a later selection's time is not theirs.
+                c.selectedAt = null;
             }
             Instant now = CaseService.now();
             c.reportId = event.reportId();
