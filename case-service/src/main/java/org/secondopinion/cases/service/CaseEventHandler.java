@@ -47,8 +47,8 @@ public class CaseEventHandler {
             c.coverage(event);
             c.coverageAt = CaseService.now();
             optionsMaybeReady(c);
-            cases.save(c);
             audit.record("APPLY_COVERAGE", CaseService.RESOURCE, c.id, c.patientId);
+            cases.save(c);
         });
     }
 
@@ -62,8 +62,8 @@ public class CaseEventHandler {
             c.matches(event);
             c.matchedAt = CaseService.now();
             optionsMaybeReady(c);
-            cases.save(c);
             audit.record("APPLY_MATCHES", CaseService.RESOURCE, c.id, c.patientId);
+            cases.save(c);
         });
     }
 
@@ -102,8 +102,8 @@ public class CaseEventHandler {
             c.opinionAgreement = event.agreement();
             c.opinionAt = event.issuedAt();
             service.transition(c, CaseStatus.OPINION_ISSUED, now);
-            cases.save(c);
             audit.record("APPLY_OPINION", CaseService.RESOURCE, c.id, c.patientId);
+            cases.save(c);
         });
     }
 
@@ -116,8 +116,8 @@ public class CaseEventHandler {
             c.reportVersion = event.version();
             c.opinionAgreement = event.agreement();
             c.updatedAt = CaseService.now();
-            cases.save(c);
             audit.record("APPLY_OPINION_AMENDMENT", CaseService.RESOURCE, c.id, c.patientId);
+            cases.save(c);
         });
     }
 

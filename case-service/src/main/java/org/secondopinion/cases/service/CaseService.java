@@ -2,7 +2,6 @@ package org.secondopinion.cases.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -48,7 +47,6 @@ import org.secondopinion.events.model.ProviderRef;
 import org.secondopinion.events.model.Question;
 import org.secondopinion.platform.audit.AuditEntry;
 import org.secondopinion.platform.audit.AuditLog;
-import org.secondopinion.platform.audit.AuditRecord;
 import org.secondopinion.platform.outbox.EventPublisher;
 import org.secondopinion.platform.problem.ApiException;
 import org.secondopinion.platform.problem.Problem;
@@ -56,7 +54,11 @@ import org.secondopinion.platform.security.Caller;
 import org.secondopinion.platform.security.Roles;
 import org.secondopinion.platform.web.ETags;
 
-/** The case and its state machine, from draft to the patient's decision. */
+/**
+ * The case and its state machine, from draft to the patient's decision. A change records its audit entry (and
+ * publishes its event) before it saves the case: both are deferred ({@code Sql.defer}), so they reach the
+ * database in the save's round trip.
+ */
 @ApplicationScoped
 public class CaseService {
 
@@ -90,9 +92,6 @@ public class CaseService {
     @Inject
     SlaClock clock;
 
-    @Inject
-    EntityManager entityManager;
-
     // ---- drafts ---------------------------------------------------------------------------------
 
     @Transactional
@@ -125,8 +124,8 @@ public class CaseService {
         }
         found.details(details == null ? emptyDetails() : details);
         found.updatedAt = now();
-        cases.save(found);
         audit.record("UPDATE", RESOURCE, id, found.patientId);
+        cases.save(found);
         return view(found, Party.OWNER);
     }
 
@@ -150,8 +149,8 @@ public class CaseService {
         found.submittedAt = now;
         transition(found, CaseStatus.SUBMITTED, now);
         publisher.publish(caseSubmitted(found, details));
-        cases.save(found);
         audit.record("SUBMIT", RESOURCE, id, found.patientId);
+        cases.save(found);
         return view(found, Party.OWNER);
     }
 
@@ -168,8 +167,8 @@ public class CaseService {
                     ? CancelledBy.PATIENT : CancelledBy.COORDINATOR;
             publisher.publish(new CaseCancelled(id.toString(), found.patientId, stage.name(), by, reason, now));
         }
-        cases.save(found);
         audit.record("CANCEL", RESOURCE, id, found.patientId);
+        cases.save(found);
         return view(found, access.partyOf(found));
     }
 
@@ -237,8 +236,8 @@ public class CaseService {
                 List.copyOf(required), str(found.previousCaseId), found.reviewDueAt, now));
         // Records already on the case (kept from an earlier selection) may complete the checklist at once.
         recordsMaybeComplete(found, now);
-        cases.save(found);
         audit.record("SELECT_PHYSICIAN", RESOURCE, id, found.patientId);
+        cases.save(found);
         return view(found, Party.OWNER);
     }
 
@@ -260,8 +259,8 @@ public class CaseService {
         }
         publisher.publish(new DocumentsRequested(id.toString(), found.selectedNpi, List.copyOf(new LinkedHashSet<>(types)),
                 note, documents.ofCase(id).stream().map(d -> d.ref()).toList(), now));
-        cases.save(found);
         audit.record("REQUEST_DOCUMENTS", RESOURCE, id, found.patientId);
+        cases.save(found);
         return view(found, Party.SELECTED_PHYSICIAN);
     }
 
@@ -278,8 +277,8 @@ public class CaseService {
         found.selectedAt = null;
         found.reviewDueAt = null;
         found.checklist(List.of());
-        cases.save(found);
         audit.record("DECLINE", RESOURCE, id, found.patientId);
+        cases.save(found);
     }
 
     /** Called when a document arrives or a checklist changes: complete records start the review. */
@@ -323,8 +322,8 @@ public class CaseService {
         }
         publisher.publish(new PatientDecisionRecorded(id.toString(), found.patientId, decision, found.selectedNpi,
                 str(followUp), now));
-        cases.save(found);
         audit.record("DECIDE", RESOURCE, id, found.patientId);
+        cases.save(found);
         return new DecisionView(decision, followUp, now);
     }
 
@@ -351,18 +350,7 @@ public class CaseService {
     public PageView<AuditEntry> accessLog(UUID id, int page, int size) {
         PatientCase found = access.forRead(id, "READ_ACCESS_LOG", CaseAccess.OWNER_ONLY);
         audit.record("READ_ACCESS_LOG", RESOURCE, id, found.patientId);
-        String where = "from AuditRecord where patientId = ?1 and (resourceId = ?2 or resourceId like ?3)";
-        List<AuditEntry> items = entityManager.createQuery(where + " order by occurredAt desc, id desc", AuditRecord.class)
-                .setParameter(1, found.patientId).setParameter(2, id.toString()).setParameter(3, id + "/%")
-                .setFirstResult(page * size).setMaxResults(size)
-                .getResultStream()
-                .map(r -> new AuditEntry(r.occurredAt, r.actor, r.actorRole, r.action, r.resourceType, r.resourceId,
-                        r.outcome, r.requestId))
-                .toList();
-        long total = entityManager.createQuery("select count(*) " + where, Long.class)
-                .setParameter(1, found.patientId).setParameter(2, id.toString()).setParameter(3, id + "/%")
-                .getSingleResult();
-        return new PageView<>(items, page, size, total);
+        return audit.forResourceAndParts(found.patientId, id.toString(), page, size);
     }
 
     // ---- the state machine and the timeline -------------------------------------------------------

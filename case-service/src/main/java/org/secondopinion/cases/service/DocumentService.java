@@ -117,8 +117,8 @@ public class DocumentService {
         found.checklist(Checklists.fulfil(found.checklist(), documents.ofCase(caseId)));
         found.updatedAt = document.uploadedAt;
         caseService.recordsMaybeComplete(found, document.uploadedAt);
-        cases.save(found);
         audit.record("UPLOAD", RESOURCE, auditId(document), found.patientId);
+        cases.save(found);
         return view(document);
     }
 
@@ -181,8 +181,8 @@ public class DocumentService {
         documents.flush();
         found.checklist(Checklists.withoutDocument(found.checklist(), documentId.toString(), documents.ofCase(caseId)));
         found.updatedAt = CaseService.now();
-        cases.save(found);
         audit.record("DELETE", RESOURCE, caseId + "/" + documentId, found.patientId);
+        cases.save(found);
     }
 
     static DocumentView view(CaseDocument d) {

@@ -11,9 +11,4 @@ import java.time.Instant;
  */
 public record AuditEntry(Instant occurredAt, String actor, String actorRole, String action, String resourceType,
         String resourceId, String outcome, String requestId) {
-
-    static AuditEntry of(AuditRecord record) {
-        return new AuditEntry(record.occurredAt, record.actor, record.actorRole, record.action, record.resourceType,
-                record.resourceId, record.outcome, record.requestId);
-    }
 }
