@@ -2,6 +2,10 @@ package org.secondopinion.cases.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Optional;
+import java.util.Set;
 
 /** case-service's own settings, under {@code smo.cases}. */
 @ConfigMapping(prefix = "smo.cases")
@@ -11,8 +15,18 @@ public interface CaseConfig {
 
     Documents documents();
 
-    /** Stage targets in business days (Monday to Friday, UTC); 0 means the stage has no due time. */
+    /**
+     * Stage targets in business days (Monday to Friday, except holidays, in the calendar of {@link #zone()});
+     * 0 means the stage has no due time.
+     */
     interface Sla {
+        /** The time zone whose calendar counts business days: the care team's, for example America/New_York. */
+        @WithDefault("UTC")
+        ZoneId zone();
+
+        /** Dates in that calendar that are not business days besides weekends (public holidays), ISO dates. */
+        Optional<Set<LocalDate>> holidays();
+
         /** From submission to the patient's options (coverage and candidates). */
         @WithDefault("1")
         int optionsBusinessDays();

@@ -30,7 +30,8 @@ import org.secondopinion.platform.testing.Tokens;
  * tokens, PostgreSQL and the outbox relaying to Kafka. It prints its figures and asserts nothing about
  * them: it is not a timed test, and the test command never runs it. Run it with
  * {@code ./mvnw verify -pl case-service -Pbenchmark}; settings {@code -Dbench.clients=8
- * -Dbench.seconds=20 -Dbench.warmup-seconds=240} (the JIT compiler needs minutes on two shared cores).
+ * -Dbench.seconds=20 -Dbench.warmup-seconds=540} (the JIT compiler needs minutes on two shared cores: its C2 tier still compiled
+ * about a hundred methods a minute after four minutes of load, ten after eight).
  * pgbench must be on the PATH (Debian: postgresql-client); without it the PostgreSQL half is skipped
  * with a note.
  */
@@ -56,7 +57,7 @@ class CaseBenchmark {
     void createAndSubmitCases() throws Exception {
         String body = new ObjectMapper().writeValueAsString(DETAILS);
         URI base = URI.create("http://localhost:" + RestAssured.port);
-        LoadRun load = LoadRun.fromSystemProperties(240, 20);
+        LoadRun load = LoadRun.fromSystemProperties(540, 20);
         LoadRun.Result result = load.run(base, client -> {
             String token = Tokens.patient("bench-" + UUID.randomUUID());
             return http -> {
