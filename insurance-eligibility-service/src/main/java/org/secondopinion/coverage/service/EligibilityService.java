@@ -93,8 +93,9 @@ public class EligibilityService {
             throw ApiException.badRequest("This insurer answers eligibility questions itself: give firstName and lastName as on the insurance card.");
         }
         Determination d = newDetermination(Origin.CHECK, null, caller.hasRole(Roles.PATIENT) ? caller.subject() : null, caller.subject(), inputs);
-        determine(d, facts, inputs);
+        // Recorded first: the audit insert is deferred, so it goes with the determination's insert.
         audit.record("CREATE", RESOURCE, d.id, d.patientId);
+        determine(d, facts, inputs);
         return d;
     }
 
@@ -115,6 +116,7 @@ public class EligibilityService {
         }
         Facts facts = determinations.facts(inputs.payerId(), inputs.memberId(), inputs.specialtyCode(), inputs.dateOfService(),
                 event.caseId());
+        audit.record("CREATE", RESOURCE, d.id, d.patientId);
         if (insurance == null || !facts.payerKnown()) {
             d.outcome = insurance == null ? CoverageOutcome.NOT_COVERED : CoverageOutcome.MEMBER_NOT_FOUND;
             d.finalDetermination = true;
@@ -127,7 +129,6 @@ public class EligibilityService {
         } else {
             determine(d, facts, inputs);
         }
-        audit.record("CREATE", RESOURCE, d.id, d.patientId);
         publishCoverage(d);
     }
 
