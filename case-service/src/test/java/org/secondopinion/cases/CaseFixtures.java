@@ -161,11 +161,6 @@ final class CaseFixtures {
         return envelope.id();
     }
 
-    /** Waits until case-service has consumed an event (its id is in the inbox, committed with the effect). */
-    static void awaitConsumed(UUID eventId) {
-        TestDatabase.awaitConsumed(eventId);
-    }
-
     static void awaitStatus(String patient, String caseId, String status) {
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
                 status.equals(patient(patient).get("/api/cases/" + caseId).then().extract().path("status")));

@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.secondopinion.cases.CaseFixtures.as;
-import static org.secondopinion.cases.CaseFixtures.awaitConsumed;
+import static org.secondopinion.platform.testing.TestDatabase.awaitConsumed;
 import static org.secondopinion.cases.CaseFixtures.awaitStatus;
 import static org.secondopinion.cases.CaseFixtures.candidate;
 import static org.secondopinion.cases.CaseFixtures.caseWithOptions;

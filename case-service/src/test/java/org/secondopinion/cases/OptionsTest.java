@@ -7,7 +7,7 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.secondopinion.cases.CaseFixtures.as;
-import static org.secondopinion.cases.CaseFixtures.awaitConsumed;
+import static org.secondopinion.platform.testing.TestDatabase.awaitConsumed;
 import static org.secondopinion.cases.CaseFixtures.awaitStatus;
 import static org.secondopinion.cases.CaseFixtures.candidate;
 import static org.secondopinion.cases.CaseFixtures.count;

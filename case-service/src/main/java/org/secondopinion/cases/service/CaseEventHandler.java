@@ -90,7 +90,8 @@ public class CaseEventHandler {
             if (!fromReviewer) {
                 LOG.infof("Case %s: an opinion issued by the physician who declined it stands", c.id);
                 c.selectedNpi = npi;
-                c.selectedName = c.matches() == null ? null : c.matches().candidates().stream()
+                ProvidersMatched matches = c.matches();
+                c.selectedName = matches == null ? null : matches.candidates().stream()
                         .filter(candidate -> candidate.npi().equals(npi)).map(candidate -> candidate.name())
                         .findFirst().orElse(null);
                 // When they were selected was cleared by the decline; a later selection's time is not theirs.
