@@ -52,6 +52,15 @@ class SecurityTest {
     }
 
     @Test
+    void aTokenAcceptedBeforeCountsOnlyAsABearerToken() {
+        String token = Tokens.coordinator("carol-scheme");
+        given().auth().oauth2(token).get("/api/probe/coordinators-only").then().statusCode(200);
+        given().header("Authorization", "bearer " + token).get("/api/probe/coordinators-only").then().statusCode(200);
+        given().header("Authorization", "Basic " + token).get("/api/probe/coordinators-only").then().statusCode(401);
+        given().header("Authorization", "Bearer " + token + "x").get("/api/probe/coordinators-only").then().statusCode(401);
+    }
+
+    @Test
     void aTokenAcceptedBeforeIsRefusedOnceItExpires() throws InterruptedException {
         String token = Tokens.expiringIn(Duration.ofSeconds(2), "carol", "coordinator");
         given().auth().oauth2(token).get("/api/probe/coordinators-only").then().statusCode(200);

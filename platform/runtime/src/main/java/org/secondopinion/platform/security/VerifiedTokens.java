@@ -15,7 +15,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * afresh. An entry lasts until the token expires, at most five minutes (a signing key that the
  * provider withdraws stops being trusted within that time), and the cache holds at most 2,000 tokens.
  * The identity kept has the token's principal, roles, credentials and attributes, but not the first
- * request's routing context.
+ * request's routing context. {@link VerifiedTokenRecorder} fills it, {@link VerifiedBearerMechanism} answers
+ * from it.
  */
 @ApplicationScoped
 public class VerifiedTokens {
@@ -48,10 +49,6 @@ public class VerifiedTokens {
             return;
         }
         String token = credential.getToken();
-        Entry known = entries.get(token);
-        if (known != null && known.identity() == identity) {
-            return;
-        }
         long now = System.currentTimeMillis();
         long validUntil = Math.min(jwt.getExpirationTime() * 1000, now + MAX_MILLIS);
         if (validUntil <= now) {
