@@ -78,7 +78,7 @@ class CaseLifecycleTest {
     }
 
     @Test
-    void aRetriedCreateWithTheSameIdempotencyKeyDoesNotCreateTwice() {
+    void aRetriedCreateWithTheSameIdempotencyKeyDoesNotCreateTwice() throws Exception {
         String me = newPatient();
         String key = UUID.randomUUID().toString();
         String first = patient(me).header("Idempotency-Key", key).body(Map.of("conditionDescription", "one"))
@@ -86,6 +86,9 @@ class CaseLifecycleTest {
         patient(me).header("Idempotency-Key", key).body(Map.of("conditionDescription", "one"))
                 .post("/api/cases").then().statusCode(201).header("Idempotent-Replayed", "true").body("id", is(first));
         patient(me).get("/api/cases").then().statusCode(200).body("total", is(1));
+        // The retry's audit trail is a read of the first case: the draft it would have created left no trace.
+        assertEquals(1, count("select count(*) from audit_log where actor = ? and action = 'CREATE'", me));
+        assertEquals(1, count("select count(*) from audit_log where actor = ? and action = 'READ' and resource_id = ?", me, first));
         // The same key from another patient is another patient's case.
         String other = newPatient();
         String theirs = patient(other).header("Idempotency-Key", key).body(Map.of()).post("/api/cases")

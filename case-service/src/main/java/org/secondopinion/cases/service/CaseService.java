@@ -94,18 +94,43 @@ public class CaseService {
 
     // ---- drafts ---------------------------------------------------------------------------------
 
-    @Transactional
+    /**
+     * Creates a draft. A retry with an Idempotency-Key the patient used before answers the case created the
+     * first time: the new draft's transaction is rolled back (with its audit entry, which went to the database
+     * with the insert) and the earlier case is read in a transaction of its own.
+     */
     public Created create(CaseDetails details, String idempotencyKey) {
+        try {
+            return createDraft(details, idempotencyKey);
+        } catch (KeyUsedBefore retry) {
+            return replay(idempotencyKey);
+        }
+    }
+
+    @Transactional
+    Created createDraft(CaseDetails details, String idempotencyKey) {
         String patient = caller.subject();
         PatientCase created = newDraft(patient, details == null ? emptyDetails() : details);
         created.idempotencyKey = idempotencyKey;
-        if (!cases.insert(created)) {
-            PatientCase earlier = cases.findByIdempotencyKey(patient, idempotencyKey).orElseThrow();
-            audit.record("READ", RESOURCE, earlier.id, patient);
-            return new Created(view(earlier, Party.OWNER), true);
-        }
         audit.record("CREATE", RESOURCE, created.id, patient);
+        if (!cases.insert(created)) {
+            throw new KeyUsedBefore();
+        }
         return new Created(view(created, Party.OWNER), false);
+    }
+
+    @Transactional
+    Created replay(String idempotencyKey) {
+        PatientCase earlier = cases.findByIdempotencyKey(caller.subject(), idempotencyKey).orElseThrow();
+        audit.record("READ", RESOURCE, earlier.id, earlier.patientId);
+        return new Created(view(earlier, Party.OWNER), true);
+    }
+
+    /** The patient has a case with this Idempotency-Key already; rolls back the draft that would have been another. */
+    static final class KeyUsedBefore extends RuntimeException {
+        KeyUsedBefore() {
+            super(null, null, false, false);
+        }
     }
 
     @Transactional
