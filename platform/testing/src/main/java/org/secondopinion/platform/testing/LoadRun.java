@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -72,6 +73,7 @@ public final class LoadRun {
 
     private Result drive(URI base, ScenarioFactory factory, Duration duration) throws Exception {
         long[] cpuBefore = HostCpu.read();
+        double serviceCpuBefore = ServiceCpu.seconds();
         long start = System.nanoTime();
         long end = start + duration.toNanos();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
@@ -102,7 +104,9 @@ public final class LoadRun {
                 long[] all = parts.stream().flatMapToLong(Arrays::stream).sorted().toArray();
                 latencies.put(label, all);
             });
-            return new Result(clients, seconds, iterations, latencies, HostCpu.stolenPercent(cpuBefore, HostCpu.read()));
+            double serviceCpuAfter = ServiceCpu.seconds();
+            return new Result(clients, seconds, iterations, latencies, HostCpu.stolenPercent(cpuBefore, HostCpu.read()),
+                    serviceCpuBefore < 0 || serviceCpuAfter < 0 ? -1 : serviceCpuAfter - serviceCpuBefore);
         } finally {
             pool.shutdownNow();
         }
@@ -262,10 +266,12 @@ public final class LoadRun {
     }
 
     /**
-     * What a measured run did: per label, every latency in nanoseconds, sorted; and the share of the machine's CPU
-     * time that its virtual machine's host took for others meanwhile (steal time, -1 where unknown).
+     * What a measured run did: per label, every latency in nanoseconds, sorted; the share of the machine's CPU
+     * time that its virtual machine's host took for others meanwhile (steal time, -1 where unknown); and the CPU
+     * time the service under test used meanwhile, in seconds (-1 where unknown).
      */
-    public record Result(int clients, double seconds, long iterations, Map<String, long[]> latencies, double stolenPercent) {
+    public record Result(int clients, double seconds, long iterations, Map<String, long[]> latencies, double stolenPercent,
+            double serviceCpuSeconds) {
 
         public long requests() {
             return latencies.values().stream().mapToLong(l -> l.length).sum();
@@ -290,6 +296,11 @@ public final class LoadRun {
             latencies.forEach((label, sorted) -> out.append(line(label, sorted)));
             if (latencies.size() > 1) {
                 out.append(line("any request", all()));
+            }
+            if (serviceCpuSeconds >= 0) {
+                // Steadier from run to run than the rate: what one request costs the service, whatever else the host did.
+                out.append(String.format("  service CPU: %.3f ms per request (%.2f cores)%n",
+                        1000 * serviceCpuSeconds / requests(), serviceCpuSeconds / seconds));
             }
             if (stolenPercent >= 0) {
                 // A figure measured while the host took CPU away is not the service's: say so next to it.
@@ -316,6 +327,31 @@ public final class LoadRun {
         return sortedNanos[Math.max(0, Math.min(sortedNanos.length - 1, index))] / 1e6;
     }
 
+
+    /**
+     * The CPU time used so far by the service under test: the packaged application that a
+     * {@code @QuarkusIntegrationTest} runs as a process of this JVM ({@code quarkus-run.jar}); -1 when there is
+     * none (the service runs in this JVM) or the platform does not tell.
+     */
+    private static final class ServiceCpu {
+
+        static double seconds() {
+            List<ProcessHandle> services = ProcessHandle.current().descendants()
+                    .filter(p -> p.info().commandLine().orElse("").contains("quarkus-run.jar")).toList();
+            if (services.isEmpty()) {
+                return -1;
+            }
+            long nanos = 0;
+            for (ProcessHandle service : services) {
+                Optional<Duration> cpu = service.info().totalCpuDuration();
+                if (cpu.isEmpty()) {
+                    return -1;
+                }
+                nanos += cpu.get().toNanos();
+            }
+            return nanos / 1e9;
+        }
+    }
 
     /** The machine's CPU time counters from {@code /proc/stat} (Linux), or null. */
     private static final class HostCpu {
