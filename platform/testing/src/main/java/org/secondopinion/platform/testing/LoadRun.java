@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.LongStream;
 
 /**
  * The one load generator of the services' benchmarks: a number of clients, each on its own HTTP/1.1
@@ -66,8 +67,19 @@ public final class LoadRun {
         return clients;
     }
 
+    /** The warm-up, thrown away, then one measured time. */
     public Result run(URI base, ScenarioFactory factory) throws Exception {
+        warmUp(base, factory);
+        return measure(base, factory);
+    }
+
+    /** Load for the warm-up time, measured but thrown away. */
+    public void warmUp(URI base, ScenarioFactory factory) throws Exception {
         drive(base, factory, warmUp);
+    }
+
+    /** Load for the measured time (after {@link #warmUp}), and what it measured. */
+    public Result measure(URI base, ScenarioFactory factory) throws Exception {
         return drive(base, factory, measured);
     }
 
@@ -283,6 +295,22 @@ public final class LoadRun {
 
         public double iterationsPerSecond() {
             return iterations / seconds;
+        }
+
+        /** Several measured times taken as one: their requests, latencies, CPU and seconds added up. */
+        public static Result combined(List<Result> rounds) {
+            Map<String, long[]> latencies = new LinkedHashMap<>();
+            for (Result round : rounds) {
+                round.latencies().forEach((label, sorted) -> latencies.merge(label, sorted,
+                        (a, b) -> LongStream.concat(Arrays.stream(a), Arrays.stream(b)).sorted().toArray()));
+            }
+            double seconds = rounds.stream().mapToDouble(Result::seconds).sum();
+            double stolen = rounds.stream().anyMatch(r -> r.stolenPercent() < 0) ? -1
+                    : rounds.stream().mapToDouble(r -> r.stolenPercent() * r.seconds()).sum() / seconds;
+            double cpu = rounds.stream().anyMatch(r -> r.serviceCpuSeconds() < 0) ? -1
+                    : rounds.stream().mapToDouble(Result::serviceCpuSeconds).sum();
+            return new Result(rounds.getFirst().clients(), seconds, rounds.stream().mapToLong(Result::iterations).sum(),
+                    latencies, stolen, cpu);
         }
 
         /** Every request's latency, whatever its label, sorted. */
