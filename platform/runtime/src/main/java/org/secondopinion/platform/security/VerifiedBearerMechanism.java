@@ -21,8 +21,8 @@ import java.util.Set;
  *
  * <p>Why a mechanism and not an identity provider: before quarkus-oidc's mechanism hands a token to the
  * identity providers, it decodes the token's payload to tell a JWT from an opaque token and runs its
- * tenant resolution, on every request (a flight recording of case-service's benchmark: a fifth of the
- * bytes the service allocated per request). A token known here skips all of that.
+ * tenant resolution, on every request (case-service's benchmark: 6.7 % of the CPU samples of a flight
+ * recording; the service allocated ~63 KB a request with it, ~55 KB without). A token known here skips all of that.
  */
 @ApplicationScoped
 public class VerifiedBearerMechanism implements HttpAuthenticationMechanism {
