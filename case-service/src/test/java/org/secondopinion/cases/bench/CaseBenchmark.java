@@ -55,7 +55,7 @@ class CaseBenchmark {
 
     /**
      * The service and pgbench take turns, twice: this machine's host changes its speed from minute to minute
-     * (pgbench alone gave 2,800 to 4,100 transactions a second within an hour), so each share compares two
+     * (pgbench alone gave 2,500 to 4,100 transactions a second within an hour), so each share compares two
      * windows a few seconds apart.
      */
     static final int ROUNDS = 2;
@@ -79,16 +79,15 @@ class CaseBenchmark {
         List<LoadRun.Result> rounds = new ArrayList<>();
         List<PgBench> pgRounds = new ArrayList<>();
         StringBuilder out = new StringBuilder("\n==== case-service benchmark ====\n");
-        out.append(String.format("case-service over HTTP (its own JVM: %s), %d clients; %d rounds of %d s of the service, then %d s of"
-                + " pgbench doing the same inserts (case, outbox event, audit record) straight into the same PostgreSQL%n",
-                System.getProperty("quarkus.test.arg-line", "default settings"), load.clients(), ROUNDS,
-                Integer.getInteger("bench.seconds", 20), Integer.getInteger("bench.seconds", 20)));
+        out.append(String.format("case-service over HTTP (its own JVM: %s), %d clients; %d rounds of the service, each followed by"
+                + " pgbench for as long doing the same inserts (case, outbox event, audit record) straight into the same PostgreSQL%n",
+                System.getProperty("quarkus.test.arg-line", "default settings"), load.clients(), ROUNDS));
         for (int round = 1; round <= ROUNDS; round++) {
             LoadRun.Result result = load.measure(base, createAndSubmit);
             PgBench pg = pgbench(load.clients(), (int) Math.round(result.seconds()));
             rounds.add(result);
-            out.append(String.format("round %d: %.0f cases/s = %.0f requests/s%n", round, result.iterationsPerSecond(),
-                    result.requestsPerSecond()));
+            out.append(String.format("round %d (%.0f s): %.0f cases/s = %.0f requests/s%n", round, result.seconds(),
+                    result.iterationsPerSecond(), result.requestsPerSecond()));
             out.append(result.table());
             if (pg != null) {
                 pgRounds.add(pg);
