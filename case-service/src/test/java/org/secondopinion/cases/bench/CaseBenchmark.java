@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.secondopinion.platform.testing.LoadRun;
 import org.secondopinion.platform.testing.PlatformTestResources;
+import org.secondopinion.platform.testing.TempDirectories;
 import org.secondopinion.platform.testing.TestDatabase;
 import org.secondopinion.platform.testing.Tokens;
 
@@ -119,11 +120,19 @@ class CaseBenchmark {
 
     /** The same inserts as creating a case and submitting it, straight into PostgreSQL. */
     private PgBench pgbench(int clients, int seconds) throws IOException, InterruptedException {
+        Path dir = Files.createTempDirectory("smo-pgbench");
+        try {
+            return pgbench(clients, seconds, dir);
+        } finally {
+            TempDirectories.delete(dir);
+        }
+    }
+
+    private PgBench pgbench(int clients, int seconds, Path dir) throws IOException, InterruptedException {
         Matcher url = Pattern.compile("jdbc:postgresql://([^:/]+):(\\d+)/([^?]+).*").matcher(TestDatabase.jdbcUrl());
         if (!url.matches()) {
             throw new IllegalStateException("Unexpected JDBC URL shape");
         }
-        Path dir = Files.createTempDirectory("smo-pgbench");
         String details = new ObjectMapper().writeValueAsString(DETAILS);
         String payload = "{\"specversion\":\"1.0\",\"type\":\"case.submitted.v1\",\"data\":" + details + "}";
         // Outbox rows go in already sent, so that the running relay leaves them alone.

@@ -17,6 +17,7 @@ import java.util.Map;
 public final class TestKafka {
 
     private static EmbeddedKafkaBroker broker;
+    private static Path logDir;
     private static String bootstrapServers;
 
     private TestKafka() {
@@ -37,19 +38,34 @@ public final class TestKafka {
     /** Starts a broker on ports that were free a moment ago; a port taken meanwhile makes it fail, and it is tried again. */
     private static String startEmbedded() {
         int port = freePort();
-        Path logDir;
         try {
             logDir = Files.createTempDirectory("smo-kafka");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        broker = withBrokerClassLoader(() -> new EmbeddedKafkaBroker()
+        Path dir = logDir;
+        try {
+            broker = newBroker(port, dir);
+        } catch (RuntimeException e) {
+            logDir = null;
+            try {
+                TempDirectories.delete(dir);
+            } catch (UncheckedIOException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
+        return "localhost:" + port;
+    }
+
+    private static EmbeddedKafkaBroker newBroker(int port, Path dir) {
+        return withBrokerClassLoader(() -> new EmbeddedKafkaBroker()
                 .withKafkaHost("localhost")
                 .withKafkaPort(port)
                 .withControllerPort(freePort())
                 .withDeleteLogDirsOnClose(false)
                 .withAdditionalProperties(props -> {
-                    props.put("log.dir", logDir.toString());
+                    props.put("log.dir", dir.toString());
                     // Several partitions, as in production, so that ordering by key is really exercised.
                     props.put("num.partitions", "3");
                     props.put("auto.create.topics.enable", "true");
@@ -57,7 +73,6 @@ public final class TestKafka {
                     props.put("group.initial.rebalance.delay.ms", "0");
                 })
                 .start());
-        return "localhost:" + port;
     }
 
     public static String bootstrapServers() {
@@ -81,10 +96,19 @@ public final class TestKafka {
         withBrokerClassLoader(broker::start);
     }
 
+    /**
+     * Stops the in-process broker and deletes its data (kept across {@link #stopBroker()}, so only here): a
+     * benchmark's messages are hundreds of megabytes, which would otherwise pile up in the temporary directory
+     * run after run.
+     */
     static synchronized void stop() {
         if (broker != null) {
             broker.close();
             broker = null;
+        }
+        if (logDir != null) {
+            TempDirectories.delete(logDir);
+            logDir = null;
         }
         bootstrapServers = null;
     }
