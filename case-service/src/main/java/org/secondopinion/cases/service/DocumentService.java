@@ -112,8 +112,7 @@ public class DocumentService {
             throw new UncheckedIOException(e);
         }
         document.sha256 = HexFormat.of().formatHex(sha256.digest());
-        documents.persist(document);
-        documents.flush();
+        documents.insert(document);
         found.checklist(Checklists.fulfil(found.checklist(), documents.ofCase(caseId)));
         found.updatedAt = document.uploadedAt;
         caseService.recordsMaybeComplete(found, document.uploadedAt);
@@ -178,7 +177,6 @@ public class DocumentService {
         }
         store.delete(documentId);
         documents.delete(document);
-        documents.flush();
         found.checklist(Checklists.withoutDocument(found.checklist(), documentId.toString(), documents.ofCase(caseId)));
         found.updatedAt = CaseService.now();
         audit.record("DELETE", RESOURCE, caseId + "/" + documentId, found.patientId);
