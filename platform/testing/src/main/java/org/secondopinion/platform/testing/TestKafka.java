@@ -38,16 +38,15 @@ public final class TestKafka {
     /** Starts a broker on ports that were free a moment ago; a port taken meanwhile makes it fail, and it is tried again. */
     private static String startEmbedded() {
         int port = freePort();
+        Path dir;
         try {
-            logDir = Files.createTempDirectory("smo-kafka");
+            dir = Files.createTempDirectory("smo-kafka");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Path dir = logDir;
         try {
             broker = newBroker(port, dir);
         } catch (RuntimeException e) {
-            logDir = null;
             try {
                 TempDirectories.delete(dir);
             } catch (UncheckedIOException cleanup) {
@@ -55,6 +54,7 @@ public final class TestKafka {
             }
             throw e;
         }
+        logDir = dir;
         return "localhost:" + port;
     }
 
