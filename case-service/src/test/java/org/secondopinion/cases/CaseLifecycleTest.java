@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.secondopinion.cases.CaseFixtures.completeDetails;
 import static org.secondopinion.cases.CaseFixtures.count;
@@ -21,10 +22,16 @@ import static org.secondopinion.cases.CaseFixtures.fakeNpi;
 import static org.secondopinion.cases.CaseFixtures.newPatient;
 import static org.secondopinion.cases.CaseFixtures.patient;
 import static org.secondopinion.cases.CaseFixtures.published;
+import static org.secondopinion.cases.CaseFixtures.update;
 
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,6 +45,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.secondopinion.cases.domain.PatientCase;
+import org.secondopinion.cases.repository.CaseRepository;
+import org.secondopinion.cases.service.CaseService;
+import org.secondopinion.platform.audit.AuditLog;
 import org.secondopinion.events.CaseCancelled;
 import org.secondopinion.events.CaseSubmitted;
 import org.secondopinion.events.model.CancelledBy;
@@ -48,6 +59,12 @@ import org.secondopinion.platform.testing.Tokens;
 @QuarkusTest
 @WithTestResource(value = PlatformTestResources.class, scope = TestResourceScope.GLOBAL)
 class CaseLifecycleTest {
+
+    @Inject
+    CaseRepository cases;
+
+    @Inject
+    AuditLog audit;
 
     @Test
     void aPatientCreatesADraftAndEditsItWithIfMatch() {
@@ -94,6 +111,27 @@ class CaseLifecycleTest {
         String theirs = patient(other).header("Idempotency-Key", key).body(Map.of()).post("/api/cases")
                 .then().statusCode(201).extract().path("id");
         assertFalse(first.equals(theirs));
+    }
+
+    @Test
+    void aChangeToACaseThatChangedSinceItWasReadKeepsNothing() throws Exception {
+        String me = newPatient();
+        String id = createDraft(me, Map.of("conditionDescription", "one")).then().statusCode(201).extract().path("id");
+        UUID caseId = UUID.fromString(id);
+        assertThrows(PersistenceException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
+            PatientCase read = cases.find(caseId).orElseThrow();
+            try {
+                update("update patient_case set version = version + 1 where id = ?", caseId); // someone else's change
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            read.updatedAt = Instant.now();
+            audit.record("UPDATE", CaseService.RESOURCE, caseId, me);
+            cases.save(read); // its commit goes with it: the version check must stop that commit
+        }));
+        assertEquals(0, count("select count(*) from audit_log where action = 'UPDATE' and resource_id = ?", id),
+                "the audit entry sent with the failed save was not kept");
+        assertEquals(1, count("select version from patient_case where id = ?", caseId), "only the other change counts");
     }
 
     @Test

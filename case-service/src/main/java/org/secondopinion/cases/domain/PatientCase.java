@@ -58,8 +58,11 @@ public class PatientCase {
     public String matchesJson;
     public String checklistJson = "[]";
 
-    /** The stage this transaction entered, so that the timeline is not read back right after it was written. */
-    public CaseStage enteredStage;
+    /**
+     * The case's open stage: as read with the case, or the one this transaction entered; null when the case
+     * is in a last stage (done when entered) or was read without one.
+     */
+    public CaseStage currentStage;
 
     /** Stages entered since the case was read or created; {@code CaseRepository} writes them with the case. */
     public final List<CaseStage> unsavedStages = new ArrayList<>();
@@ -136,10 +139,10 @@ public class PatientCase {
      * case.
      */
     public void enter(CaseStage stage) {
-        if (enteredStage != null && enteredStage.doneAt == null) {
-            enteredStage.doneAt = stage.enteredAt;
+        if (currentStage != null && currentStage.doneAt == null) {
+            currentStage.doneAt = stage.enteredAt;
         }
-        enteredStage = stage;
+        currentStage = stage.doneAt == null ? stage : null;
         unsavedStages.add(stage);
     }
 

@@ -34,6 +34,15 @@ public class CaseRepository {
             selected_npi, selected_name, selected_at, checklist, review_due_at, report_id, report_version,
             opinion_agreement, opinion_at, decision, decided_at, cancel_reason""";
 
+    /**
+     * A case with its open stage (the current one, if any), so that its answer needs no second query (and
+     * none after a change committed with its save).
+     */
+    private static final String SELECT = "select " + COLUMNS + """
+            , stage_id, stage, stage_entered_at, stage_due_at from patient_case c left join lateral
+              (select s.id as stage_id, s.stage, s.entered_at as stage_entered_at, s.due_at as stage_due_at
+               from case_stage s where s.case_id = c.id and s.done_at is null order by s.id desc limit 1) open on true""";
+
     /** The statuses in which the selected physician sees a case. */
     private static final String[] VISIBLE_TO_PHYSICIAN = {CaseStatus.PHYSICIAN_SELECTED.name(),
         CaseStatus.AWAITING_RECORDS.name(), CaseStatus.UNDER_REVIEW.name(), CaseStatus.OPINION_ISSUED.name(),
@@ -43,55 +52,74 @@ public class CaseRepository {
     Sql sql;
 
     public Optional<PatientCase> find(UUID id) {
-        return sql.first("select " + COLUMNS + " from patient_case where id = ?", CaseRepository::read, id);
+        return sql.first(SELECT + " where id = ?", CaseRepository::read, id);
     }
 
     /** The case with its row locked until the transaction ends, so that changes to one case take turns. */
     public Optional<PatientCase> findForUpdate(UUID id) {
-        return sql.first("select " + COLUMNS + " from patient_case where id = ? for update", CaseRepository::read, id);
+        return sql.first(SELECT + " where id = ? for update of c", CaseRepository::read, id);
     }
 
     public Optional<PatientCase> findByIdempotencyKey(String patientId, String key) {
-        return sql.first("select " + COLUMNS + " from patient_case where patient_id = ? and idempotency_key = ?",
+        return sql.first(SELECT + " where patient_id = ? and idempotency_key = ?",
                 CaseRepository::read, patientId, key);
     }
 
     /**
-     * Inserts a new case with its first stage, unless the patient already has a case with its
-     * Idempotency-Key: then nothing is written and the answer is false. A retry racing the first request
-     * waits for it to commit (the unique key's lock), so the caller then finds the first request's case.
+     * Inserts a new case with its first stage as a change of its own, and commits the transaction with it
+     * in one round trip ({@link Sql#commitWith}): nothing may follow it in the transaction. When the
+     * patient already has a case with its Idempotency-Key the insert fails and nothing of the transaction
+     * is kept ({@link #idempotencyKeyUsed} tells that failure). A retry racing the first request waits for
+     * it to commit (the unique key's lock), so the caller then finds the first request's case.
      */
-    public boolean insert(PatientCase c) {
+    public void create(PatientCase c) {
+        sql.commitWith(INSERT, insertParameters(c));
+        c.unsavedStages.clear();
+    }
+
+    /** Inserts a new case with its first stage as part of a larger change (a follow-up case). */
+    public void insert(PatientCase c) {
+        sql.update(INSERT, insertParameters(c));
+        c.unsavedStages.clear();
+    }
+
+    /** Whether {@code e}, thrown by {@link #create}, says that the patient used the new case's Idempotency-Key before. */
+    public static boolean idempotencyKeyUsed(RuntimeException e) {
+        return Sql.violated(e, "patient_case_idempotency");
+    }
+
+    private static final String INSERT = "with created as (insert into patient_case (" + COLUMNS + """
+            ) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id)
+            insert into case_stage (case_id, stage, entered_at, due_at, done_at)
+            select id, ?::varchar, ?::timestamptz, ?::timestamptz, ?::timestamptz from created""";
+
+    private static Object[] insertParameters(PatientCase c) {
         if (c.unsavedStages.size() != 1) {
             throw new IllegalArgumentException("A new case enters exactly one stage");
         }
         CaseStage first = c.unsavedStages.getFirst();
-        boolean inserted = sql.update("with created as (insert into patient_case (" + COLUMNS + """
-                ) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                  on conflict (patient_id, idempotency_key) do nothing returning id)
-                insert into case_stage (case_id, stage, entered_at, due_at, done_at)
-                select id, ?::varchar, ?::timestamptz, ?::timestamptz, ?::timestamptz from created""",
-                c.id, c.patientId, c.status, c.version, c.idempotencyKey, c.detailsJson, c.questionIdsJson,
-                c.excludedNpisJson, c.previousCaseId, c.followUpCaseId, c.createdAt, c.updatedAt, c.submittedAt,
-                c.coverageJson, c.coverageAt, c.matchesJson, c.matchedAt, c.selectedNpi, c.selectedName, c.selectedAt,
-                c.checklistJson, c.reviewDueAt, c.reportId, c.reportVersion, c.opinionAgreement, c.opinionAt,
-                c.decision, c.decidedAt, c.cancelReason,
-                first.stage, first.enteredAt, first.dueAt, first.doneAt) == 1;
-        c.unsavedStages.clear();
-        return inserted;
+        return new Object[] {c.id, c.patientId, c.status, c.version, c.idempotencyKey, c.detailsJson, c.questionIdsJson,
+            c.excludedNpisJson, c.previousCaseId, c.followUpCaseId, c.createdAt, c.updatedAt, c.submittedAt,
+            c.coverageJson, c.coverageAt, c.matchesJson, c.matchedAt, c.selectedNpi, c.selectedName, c.selectedAt,
+            c.checklistJson, c.reviewDueAt, c.reportId, c.reportVersion, c.opinionAgreement, c.opinionAt,
+            c.decision, c.decidedAt, c.cancelReason,
+            first.stage, first.enteredAt, first.dueAt, first.doneAt};
     }
 
     /**
      * Writes every change made to a loaded case, with the stages it entered (the stage that was open is
-     * done when the first of them was entered), in one statement, and counts the change in the case's
-     * version (its ETag). The row must still have the version it was read with: callers hold its lock
-     * ({@link #findForUpdate}).
+     * done when the first of them was entered), in one statement, counts the change in the case's version
+     * (its ETag), and commits the transaction in the same round trip ({@link Sql#commitWith}): every change
+     * ends with it, and nothing may follow it in the transaction. The row must still have the version it was
+     * read with (callers hold its lock, {@link #findForUpdate}); otherwise the statement fails and nothing of
+     * the transaction is kept (the check is in the statement, {@code one_row_changed}, because the commit
+     * goes with it).
      */
     public void save(PatientCase c) {
         List<Object> parameters = new ArrayList<>();
-        StringBuilder statement = new StringBuilder();
+        StringBuilder statement = new StringBuilder("with ");
         if (!c.unsavedStages.isEmpty()) {
-            statement.append("with closed as (update case_stage set done_at = ? where case_id = ? and done_at is null),")
+            statement.append("closed as (update case_stage set done_at = ? where case_id = ? and done_at is null),")
                     .append("\n entered as (insert into case_stage (case_id, stage, entered_at, due_at, done_at) values ");
             parameters.add(c.unsavedStages.getFirst().enteredAt);
             parameters.add(c.id);
@@ -100,22 +128,21 @@ public class CaseRepository {
                 statement.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?)");
                 parameters.addAll(Arrays.asList(c.id, stage.stage, stage.enteredAt, stage.dueAt, stage.doneAt));
             }
-            statement.append(")\n");
+            statement.append("),\n");
         }
         statement.append("""
-                update patient_case set status = ?, version = version + 1, details = ?, question_ids = ?,
+                saved as (update patient_case set status = ?, version = version + 1, details = ?, question_ids = ?,
                   excluded_npis = ?, follow_up_case_id = ?, updated_at = ?, submitted_at = ?, coverage = ?,
                   coverage_at = ?, matches = ?, matched_at = ?, selected_npi = ?, selected_name = ?, selected_at = ?,
                   checklist = ?, review_due_at = ?, report_id = ?, report_version = ?, opinion_agreement = ?,
                   opinion_at = ?, decision = ?, decided_at = ?, cancel_reason = ?
-                where id = ? and version = ?""");
+                where id = ? and version = ? returning id)
+                select one_row_changed(count(*), 'case') from saved""");
         parameters.addAll(Arrays.asList(c.status, c.detailsJson, c.questionIdsJson, c.excludedNpisJson, c.followUpCaseId,
                 c.updatedAt, c.submittedAt, c.coverageJson, c.coverageAt, c.matchesJson, c.matchedAt, c.selectedNpi,
                 c.selectedName, c.selectedAt, c.checklistJson, c.reviewDueAt, c.reportId, c.reportVersion,
                 c.opinionAgreement, c.opinionAt, c.decision, c.decidedAt, c.cancelReason, c.id, c.version));
-        if (sql.update(statement.toString(), parameters.toArray()) != 1) {
-            throw new IllegalStateException("Case " + c.id + " changed since it was read (version " + c.version + ")");
-        }
+        sql.commitWith(statement.toString(), parameters.toArray());
         c.version++;
         c.unsavedStages.clear();
     }
@@ -145,7 +172,7 @@ public class CaseRepository {
                 bound.toArray()).orElse(0L);
         bound.add(size);
         bound.add((long) page * size);
-        List<PatientCase> items = sql.list("select " + COLUMNS + " from patient_case where " + where + " order by " + order
+        List<PatientCase> items = sql.list(SELECT + " where " + where + " order by " + order
                 + " limit ? offset ?", CaseRepository::read, bound.toArray());
         return new PageView<>(items, page, size, total);
     }
@@ -183,6 +210,16 @@ public class CaseRepository {
         c.decision = decision == null ? null : PatientDecision.valueOf(decision);
         c.decidedAt = Sql.instant(row, "decided_at");
         c.cancelReason = row.getString("cancel_reason");
+        long stageId = row.getLong("stage_id");
+        if (!row.wasNull()) {
+            CaseStage open = new CaseStage();
+            open.id = stageId;
+            open.caseId = c.id;
+            open.stage = CaseStatus.valueOf(row.getString("stage"));
+            open.enteredAt = Sql.instant(row, "stage_entered_at");
+            open.dueAt = Sql.instant(row, "stage_due_at");
+            c.currentStage = open;
+        }
         return c;
     }
 }

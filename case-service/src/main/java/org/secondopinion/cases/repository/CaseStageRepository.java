@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.secondopinion.cases.domain.CaseStage;
 import org.secondopinion.cases.domain.CaseStatus;
@@ -23,11 +22,6 @@ public class CaseStageRepository {
 
     public List<CaseStage> timeline(UUID caseId) {
         return sql.list("select " + COLUMNS + " from case_stage where case_id = ? order by id",
-                CaseStageRepository::read, caseId);
-    }
-
-    public Optional<CaseStage> current(UUID caseId) {
-        return sql.first("select " + COLUMNS + " from case_stage where case_id = ? and done_at is null order by id desc",
                 CaseStageRepository::read, caseId);
     }
 

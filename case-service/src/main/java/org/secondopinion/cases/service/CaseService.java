@@ -2,13 +2,13 @@ package org.secondopinion.cases.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.secondopinion.cases.domain.CaseDetails;
@@ -57,7 +57,8 @@ import org.secondopinion.platform.web.ETags;
 /**
  * The case and its state machine, from draft to the patient's decision. A change records its audit entry (and
  * publishes its event) before it saves the case: both are deferred ({@code Sql.defer}), so they reach the
- * database in the save's round trip.
+ * database in the save's round trip, which also commits the transaction ({@code Sql.commitWith}): the save is
+ * a change's last statement.
  */
 @ApplicationScoped
 public class CaseService {
@@ -96,14 +97,17 @@ public class CaseService {
 
     /**
      * Creates a draft. A retry with an Idempotency-Key the patient used before answers the case created the
-     * first time: the new draft's transaction is rolled back (with its audit entry, which went to the database
-     * with the insert) and the earlier case is read in a transaction of its own.
+     * first time: the new draft's insert fails on the key, its transaction keeps nothing (not its audit entry,
+     * which went to the database with the insert), and the earlier case is read in a transaction of its own.
      */
     public Created create(CaseDetails details, String idempotencyKey) {
         try {
             return createDraft(details, idempotencyKey);
-        } catch (KeyUsedBefore retry) {
-            return replay(idempotencyKey);
+        } catch (PersistenceException e) {
+            if (idempotencyKey != null && CaseRepository.idempotencyKeyUsed(e)) {
+                return replay(idempotencyKey);
+            }
+            throw e;
         }
     }
 
@@ -113,9 +117,7 @@ public class CaseService {
         PatientCase created = newDraft(patient, details == null ? emptyDetails() : details);
         created.idempotencyKey = idempotencyKey;
         audit.record("CREATE", RESOURCE, created.id, patient);
-        if (!cases.insert(created)) {
-            throw new KeyUsedBefore();
-        }
+        cases.create(created);
         return new Created(view(created, Party.OWNER), false);
     }
 
@@ -124,13 +126,6 @@ public class CaseService {
         PatientCase earlier = cases.findByIdempotencyKey(caller.subject(), idempotencyKey).orElseThrow();
         audit.record("READ", RESOURCE, earlier.id, earlier.patientId);
         return new Created(view(earlier, Party.OWNER), true);
-    }
-
-    /** The patient has a case with this Idempotency-Key already; rolls back the draft that would have been another. */
-    static final class KeyUsedBefore extends RuntimeException {
-        KeyUsedBefore() {
-            super(null, null, false, false);
-        }
     }
 
     @Transactional
@@ -207,7 +202,7 @@ public class CaseService {
         for (PatientCase c : found.items()) {
             audit.record("LIST", RESOURCE, c.id, c.patientId);
             items.add(new CaseSummary(c.id, c.status, c.createdAt, c.updatedAt, c.submittedAt,
-                    stages.current(c.id).map(s -> s.dueAt).orElse(null), c.previousCaseId));
+                    c.currentStage == null ? null : c.currentStage.dueAt, c.previousCaseId));
         }
         return new PageView<>(items, page, size, found.total());
     }
@@ -390,11 +385,6 @@ public class CaseService {
         found.enter(newStage(found, target, now));
     }
 
-    /** The open stage: the one this transaction entered (none once closed or cancelled), else the newest open one stored. */
-    private Optional<CaseStage> currentStage(PatientCase c) {
-        return c.enteredStage != null ? Optional.of(c.enteredStage).filter(s -> s.doneAt == null) : stages.current(c.id);
-    }
-
     private CaseStage newStage(PatientCase found, CaseStatus stage, Instant now) {
         CaseStage entered = new CaseStage();
         entered.caseId = found.id;
@@ -431,7 +421,7 @@ public class CaseService {
                 c.checklist(), c.selectedNpi != null && c.checklistComplete(), c.reviewDueAt,
                 c.reportId == null ? null : new OpinionView(c.reportId, c.reportVersion, c.opinionAgreement, c.opinionAt),
                 c.decision == null ? null : new DecisionView(c.decision, c.followUpCaseId, c.decidedAt),
-                currentStage(c).map(s -> stageView(s, now)).orElse(null), c.version);
+                c.currentStage == null ? null : stageView(c.currentStage, now), c.version);
     }
 
     private static StageView stageView(CaseStage s, Instant now) {

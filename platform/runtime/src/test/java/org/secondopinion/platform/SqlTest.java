@@ -1,7 +1,9 @@
 package org.secondopinion.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.secondopinion.platform.WiringTestSupport.count;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -9,12 +11,16 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.sql.SQLException;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.secondopinion.platform.persistence.Sql;
 import org.secondopinion.platform.testing.PlatformTestResources;
 
-/** Deferred statements: written with the transaction's next statement or before its commit, and only if it commits. */
+/**
+ * Deferred statements: written with the transaction's next statement or before its commit, and only if it
+ * commits. A transaction's last statement can carry its commit.
+ */
 @QuarkusTest
 @WithTestResource(value = PlatformTestResources.class, scope = TestResourceScope.GLOBAL)
 class SqlTest {
@@ -71,6 +77,50 @@ class SqlTest {
             sql.update(INSERT, UUID.randomUUID(), owner, "written at once");
             sql.defer(INSERT, UUID.randomUUID(), owner, null); // text is not null
         }));
+        assertEquals(0, count("select count(*) from probe_note where owner = ?", owner));
+    }
+
+    @Test
+    void aStatementThatCommitsIsCommittedWithItsDeferredInsertsBeforeTheTransactionEnds() throws Exception {
+        String owner = "sql-commit-" + UUID.randomUUID();
+        long[] seenElsewhere = new long[1];
+        QuarkusTransaction.requiringNew().run(() -> {
+            sql.defer(INSERT, UUID.randomUUID(), owner, "deferred");
+            sql.commitWith(INSERT, UUID.randomUUID(), owner, "last");
+            try {
+                // Another connection sees both rows while the transaction manager has not committed yet.
+                seenElsewhere[0] = count("select count(*) from probe_note where owner = ?", owner);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertEquals(2, seenElsewhere[0], "the rows were committed with the last statement");
+        assertEquals(2, count("select count(*) from probe_note where owner = ?", owner));
+    }
+
+    @Test
+    void nothingCanFollowTheStatementThatCommits() throws Exception {
+        String owner = "sql-after-" + UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> {
+            sql.commitWith(INSERT, UUID.randomUUID(), owner, "last");
+            assertThrows(IllegalStateException.class, () -> sql.update(INSERT, UUID.randomUUID(), owner, "too late"));
+            assertThrows(IllegalStateException.class, () -> sql.defer(INSERT, UUID.randomUUID(), owner, "too late"));
+            assertThrows(IllegalStateException.class, () -> notes(owner));
+        });
+        assertEquals(1, count("select count(*) from probe_note where owner = ?", owner));
+    }
+
+    @Test
+    void aStatementThatFailsToCommitKeepsNothingOfItsTransaction() throws Exception {
+        String owner = "sql-commit-fails-" + UUID.randomUUID();
+        UUID id = UUID.randomUUID();
+        RuntimeException failure = assertThrows(RuntimeException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
+            sql.update(INSERT, UUID.randomUUID(), owner, "written at once");
+            sql.defer(INSERT, id, owner, "deferred");
+            sql.commitWith(INSERT, id, owner, "the same id again");
+        }));
+        assertTrue(Sql.violated(failure, "probe_note_pkey"), "the failure names the violated constraint");
+        assertFalse(Sql.violated(failure, "another_constraint"));
         assertEquals(0, count("select count(*) from probe_note where owner = ?", owner));
     }
 

@@ -23,6 +23,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.postgresql.util.PSQLException;
 
 /**
  * The one way to run SQL that JPQL cannot say (PostgreSQL functions and locks, arrays, distance
@@ -56,8 +58,10 @@ public class Sql {
         T map(ResultSet row) throws SQLException;
     }
 
-    /** The key of a transaction's deferred statements. */
-    private static final Object DEFERRED = new Object();
+    private static final Logger LOG = Logger.getLogger(Sql.class);
+
+    /** The key of a transaction's {@link Work}. */
+    private static final Object WORK = new Object();
 
     @Inject
     AgroalDataSource dataSource;
@@ -67,7 +71,7 @@ public class Sql {
 
     /** Every row the query answers. */
     public <T> List<T> list(String sql, Row<T> row, Object... parameters) {
-        return run(sql, parameters, 0, result -> {
+        return run(sql, parameters, 0, false, result -> {
             List<T> rows = new ArrayList<>();
             while (result.next()) {
                 rows.add(row.map(result));
@@ -78,12 +82,36 @@ public class Sql {
 
     /** The first row the query answers, if any. */
     public <T> Optional<T> first(String sql, Row<T> row, Object... parameters) {
-        return run(sql, parameters, 1, result -> result.next() ? Optional.ofNullable(row.map(result)) : Optional.empty());
+        return run(sql, parameters, 1, false,
+                result -> result.next() ? Optional.ofNullable(row.map(result)) : Optional.empty());
     }
 
     /** Runs an insert, update, delete or other statement; answers the number of rows it changed. */
     public int update(String sql, Object... parameters) {
-        return run(sql, parameters, 0, null);
+        return run(sql, parameters, 0, false, null);
+    }
+
+    /**
+     * Runs the transaction's last statement and commits the transaction in the same round trip (after its
+     * deferred statements, as ever): PostgreSQL's driver then finds the transaction already ended, and the
+     * transaction manager's commit costs nothing. A request that changes one thing then writes in one round
+     * trip instead of two: every round trip saved is CPU saved on both ends of the connection (case-service's
+     * create and submit). If the statement or the commit fails, nothing of the transaction is kept and the
+     * failure is thrown as from {@link #update}; the transaction manager then rolls back as usual.
+     *
+     * <p>Nothing may follow it in the transaction: a later statement or deferred insert through this class
+     * throws {@link IllegalStateException}, and the caller must only return. Use it only where this class does
+     * all of the transaction's writing: a Hibernate flush at the commit would land in a transaction of its own.
+     * A transaction that is rolled back after this statement (the caller threw) keeps its changes, which is
+     * logged as an error. The caller learns nothing from the statement but that it succeeded: a condition
+     * that must hold for the transaction to commit belongs in the statement, raising an error when it fails.
+     */
+    public void commitWith(String sql, Object... parameters) {
+        if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
+            throw new IllegalStateException("commitWith needs an active transaction");
+        }
+        run(sql, parameters, 0, true, null);
+        work(true).committed = true;
     }
 
     /**
@@ -96,35 +124,36 @@ public class Sql {
      * Hibernate does not see deferred rows before they are sent: read them through this class.
      */
     public void defer(String sql, Object... parameters) {
-        Deferred deferred = (Deferred) transactions.getResource(DEFERRED);
-        if (deferred == null) {
-            deferred = new Deferred();
-            transactions.putResource(DEFERRED, deferred);
-            Deferred registered = deferred;
-            transactions.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                    if (!registered.isEmpty()) {
-                        if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
-                            throw new IllegalStateException("Deferred statements outside an active transaction");
-                        }
-                        run(null, new Object[0], 0, null);
-                    }
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                }
-            });
+        Work work = work(true);
+        if (work.committed) {
+            throw new IllegalStateException(COMMITTED);
         }
-        deferred.add(sql, parameters);
+        work.add(sql, parameters);
     }
 
-    /** Statements deferred in a transaction and not sent yet, with their parameters. */
-    private static final class Deferred {
+    private static final String COMMITTED = "The transaction was committed with its last statement (commitWith):"
+            + " nothing can follow it";
+
+    /** The current transaction's work through this class; created (and registered with the transaction) on demand. */
+    private Work work(boolean create) {
+        Work work = (Work) transactions.getResource(WORK);
+        if (work == null && create) {
+            work = new Work();
+            transactions.putResource(WORK, work);
+            transactions.registerInterposedSynchronization(work);
+        }
+        return work;
+    }
+
+    /**
+     * A transaction's statements deferred and not sent yet, with their parameters, and whether it committed
+     * with its last statement.
+     */
+    private final class Work implements Synchronization {
         private final StringBuilder sql = new StringBuilder();
         private final List<Object> parameters = new ArrayList<>();
         private int count;
+        private boolean committed;
 
         void add(String statement, Object[] values) {
             sql.append(count == 0 ? "" : ";\n").append(statement);
@@ -141,6 +170,24 @@ public class Sql {
             parameters.clear();
             count = 0;
         }
+
+        @Override
+        public void beforeCompletion() {
+            if (!isEmpty()) {
+                if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
+                    throw new IllegalStateException("Deferred statements outside an active transaction");
+                }
+                run(null, new Object[0], 0, false, null);
+            }
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            if (committed && status != Status.STATUS_COMMITTED) {
+                LOG.errorf("A transaction that committed with its last statement (commitWith) then ended with"
+                        + " status %d: its changes were kept. Nothing may fail after that statement.", status);
+            }
+        }
     }
 
     /** Reads the statement's result set. */
@@ -150,24 +197,30 @@ public class Sql {
     }
 
     /**
-     * Runs {@code sql} (null: only what is deferred) after the transaction's deferred statements, all in one
-     * round trip: PostgreSQL's driver sends the statements of one text together and answers their results
-     * in order. Answers the result set read by {@code rows}, or the update count when {@code rows} is null.
+     * Runs {@code sql} (null: only what is deferred) after the transaction's deferred statements, and then
+     * a commit if {@code commit}, all in one round trip: PostgreSQL's driver sends the statements of one text
+     * together and answers their results in order. Answers the result set read by {@code rows}, or the update
+     * count when {@code rows} is null.
      */
     @SuppressWarnings("unchecked")
-    private <T> T run(String sql, Object[] parameters, int maxRows, Rows<T> rows) {
-        Deferred deferred = transactions.getTransactionStatus() == Status.STATUS_NO_TRANSACTION ? null
-                : (Deferred) transactions.getResource(DEFERRED);
+    private <T> T run(String sql, Object[] parameters, int maxRows, boolean commit, Rows<T> rows) {
+        Work work = transactions.getTransactionStatus() == Status.STATUS_NO_TRANSACTION ? null : work(false);
+        if (work != null && work.committed) {
+            throw new IllegalStateException(COMMITTED);
+        }
         String text = sql;
         Object[] values = parameters;
         int before = 0;
-        if (deferred != null && !deferred.isEmpty()) {
-            text = sql == null ? deferred.sql.toString() : deferred.sql + ";\n" + sql;
-            List<Object> all = new ArrayList<>(deferred.parameters);
+        if (work != null && !work.isEmpty()) {
+            text = sql == null ? work.sql.toString() : work.sql + ";\n" + sql;
+            List<Object> all = new ArrayList<>(work.parameters);
             all.addAll(Arrays.asList(parameters));
             values = all.toArray();
-            before = sql == null ? deferred.count - 1 : deferred.count;
-            deferred.clear();
+            before = sql == null ? work.count - 1 : work.count;
+            work.clear();
+        }
+        if (commit) {
+            text += ";\ncommit";
         }
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(text)) {
@@ -186,6 +239,15 @@ public class Sql {
         } catch (SQLException e) {
             throw failed(e);
         }
+    }
+
+    /**
+     * Whether {@code e}, thrown by this class, is the violation of the named unique, foreign-key or check
+     * constraint (and not of another).
+     */
+    public static boolean violated(RuntimeException e, String constraint) {
+        return e instanceof PersistenceException && e.getCause() instanceof PSQLException cause
+                && cause.getServerErrorMessage() != null && constraint.equals(cause.getServerErrorMessage().getConstraint());
     }
 
     /** A nullable UUID column. */
