@@ -63,6 +63,9 @@ public class Sql {
     /** The key of a transaction's {@link Work}. */
     private static final Object WORK = new Object();
 
+    private static final String COMMITTED = "The transaction was committed with its last statement (commitWith):"
+            + " nothing can follow it";
+
     @Inject
     AgroalDataSource dataSource;
 
@@ -130,9 +133,6 @@ public class Sql {
         }
         work.add(sql, parameters);
     }
-
-    private static final String COMMITTED = "The transaction was committed with its last statement (commitWith):"
-            + " nothing can follow it";
 
     /** The current transaction's work through this class; created (and registered with the transaction) on demand. */
     private Work work(boolean create) {
