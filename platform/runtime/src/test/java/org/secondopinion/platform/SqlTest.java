@@ -99,6 +99,22 @@ class SqlTest {
     }
 
     @Test
+    void aStatementThatCommitsTakesItsDeferredInsertsAsPartsOfItself() throws Exception {
+        String owner = "sql-commit-with-" + UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> {
+            sql.defer(INSERT, UUID.randomUUID(), owner, "first deferred");
+            sql.defer(INSERT, UUID.randomUUID(), owner, "second deferred");
+            // A statement with WITH queries of its own gets the deferred inserts added to them; it does not see their rows.
+            sql.commitWith("with earlier as (select count(*) as n from probe_note where owner = ?)"
+                    + " insert into probe_note (id, owner, text, version) select ?, ?, 'last', n from earlier",
+                    owner, UUID.randomUUID(), owner);
+        });
+        assertEquals(3, count("select count(*) from probe_note where owner = ?", owner));
+        assertEquals(0, count("select version from probe_note where owner = ? and text = 'last'", owner),
+                "the last statement ran as one with the deferred inserts, so it did not see their rows");
+    }
+
+    @Test
     void nothingCanFollowTheStatementThatCommits() throws Exception {
         String owner = "sql-after-" + UUID.randomUUID();
         QuarkusTransaction.requiringNew().run(() -> {

@@ -23,6 +23,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 import org.postgresql.util.PSQLException;
 
@@ -95,9 +97,12 @@ public class Sql {
     }
 
     /**
-     * Runs the transaction's last statement and commits the transaction in the same round trip (after its
-     * deferred statements, as ever): PostgreSQL's driver then finds the transaction already ended, and the
-     * transaction manager's commit costs nothing. A request that changes one thing then writes in one round
+     * Runs the transaction's last statement and commits the transaction in the same round trip, with its
+     * deferred inserts: PostgreSQL's driver then finds the transaction already ended, and the transaction
+     * manager's commit costs nothing. The deferred inserts become data-modifying WITH queries of the
+     * statement (which must be an insert, update, delete, select or non-recursive WITH query to take them;
+     * otherwise they go as statements of their own before it), so the database runs one statement for all of
+     * them: the statement does not see their rows. A request that changes one thing then writes in one round
      * trip instead of two: every round trip saved is CPU saved on both ends of the connection (case-service's
      * create and submit). If the statement or the commit fails, nothing of the transaction is kept and the
      * failure is thrown as from {@link #update}; the transaction manager then rolls back as usual.
@@ -150,25 +155,22 @@ public class Sql {
      * with its last statement.
      */
     private final class Work implements Synchronization {
-        private final StringBuilder sql = new StringBuilder();
+        private final List<String> statements = new ArrayList<>();
         private final List<Object> parameters = new ArrayList<>();
-        private int count;
         private boolean committed;
 
         void add(String statement, Object[] values) {
-            sql.append(count == 0 ? "" : ";\n").append(statement);
+            statements.add(statement);
             parameters.addAll(Arrays.asList(values));
-            count++;
         }
 
         boolean isEmpty() {
-            return count == 0;
+            return statements.isEmpty();
         }
 
         void clear() {
-            sql.setLength(0);
+            statements.clear();
             parameters.clear();
-            count = 0;
         }
 
         @Override
@@ -212,11 +214,13 @@ public class Sql {
         Object[] values = parameters;
         int before = 0;
         if (work != null && !work.isEmpty()) {
-            text = sql == null ? work.sql.toString() : work.sql + ";\n" + sql;
+            String merged = commit ? withDeferred(work.statements, sql) : null;
+            text = merged != null ? merged
+                    : sql == null ? String.join(";\n", work.statements) : String.join(";\n", work.statements) + ";\n" + sql;
             List<Object> all = new ArrayList<>(work.parameters);
             all.addAll(Arrays.asList(parameters));
             values = all.toArray();
-            before = sql == null ? work.count - 1 : work.count;
+            before = merged != null ? 0 : sql == null ? work.statements.size() - 1 : work.statements.size();
             work.clear();
         }
         if (commit) {
@@ -239,6 +243,27 @@ public class Sql {
         } catch (SQLException e) {
             throw failed(e);
         }
+    }
+
+    /** A statement that can take data-modifying WITH queries in front, or add them to its own. */
+    private static final Pattern MERGEABLE = Pattern.compile("(?is)\\s*(?:(with)\\s+(?!recursive\\b)|(?:insert|update|delete|select)\\b)");
+
+    /**
+     * The deferred inserts as data-modifying WITH queries of {@code last}, so that the database runs one
+     * statement instead of several; null when {@code last} cannot take them.
+     */
+    private static String withDeferred(List<String> deferred, String last) {
+        Matcher start = MERGEABLE.matcher(last);
+        if (!start.lookingAt()) {
+            return null;
+        }
+        StringBuilder text = new StringBuilder("with ");
+        for (int i = 0; i < deferred.size(); i++) {
+            text.append(i == 0 ? "" : ",\n").append("deferred_").append(i + 1).append(" as (").append(deferred.get(i))
+                    .append(')');
+        }
+        return start.group(1) != null ? text.append(",\n").append(last, start.end(), last.length()).toString()
+                : text.append('\n').append(last).toString();
     }
 
     /**
