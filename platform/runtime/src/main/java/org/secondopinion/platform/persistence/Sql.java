@@ -129,7 +129,8 @@ public class Sql {
      * on (audit records, outbox events): every round trip saved is CPU saved on both ends of the
      * connection, and when such a row is written before the request's main change it costs none. A failure
      * surfaces with the statement it was sent with, or at commit, and rolls the transaction back either way.
-     * Hibernate does not see deferred rows before they are sent: read them through this class.
+     * Hibernate does not see deferred rows before they are sent: read them through this class. A statement
+     * sent with {@link #commitWith} takes them as parts of itself and does not see their rows either.
      */
     public void defer(String sql, Object... parameters) {
         Work work = work(true);
@@ -215,8 +216,8 @@ public class Sql {
         int before = 0;
         if (work != null && !work.isEmpty()) {
             String merged = commit ? withDeferred(work.statements, sql) : null;
-            text = merged != null ? merged
-                    : sql == null ? String.join(";\n", work.statements) : String.join(";\n", work.statements) + ";\n" + sql;
+            String deferred = String.join(";\n", work.statements);
+            text = merged != null ? merged : sql == null ? deferred : deferred + ";\n" + sql;
             List<Object> all = new ArrayList<>(work.parameters);
             all.addAll(Arrays.asList(parameters));
             values = all.toArray();
@@ -246,7 +247,8 @@ public class Sql {
     }
 
     /** A statement that can take data-modifying WITH queries in front, or add them to its own. */
-    private static final Pattern MERGEABLE = Pattern.compile("(?is)\\s*(?:(with)\\s+(?!recursive\\b)|(?:insert|update|delete|select)\\b)");
+    private static final Pattern MERGEABLE = Pattern.compile(
+            "(?is)\\s*(?:(with)\\s+(?!recursive\\b)|(?:insert|update|delete|select)\\b)");
 
     /**
      * The deferred inserts as data-modifying WITH queries of {@code last}, so that the database runs one
