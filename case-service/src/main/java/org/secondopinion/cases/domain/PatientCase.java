@@ -139,7 +139,7 @@ public class PatientCase {
      * case.
      */
     public void enter(CaseStage stage) {
-        if (currentStage != null && currentStage.doneAt == null) {
+        if (currentStage != null) {
             currentStage.doneAt = stage.enteredAt;
         }
         currentStage = stage.doneAt == null ? stage : null;

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.secondopinion.cases.domain.CaseDetails;
+import org.secondopinion.cases.domain.CaseDocument;
 import org.secondopinion.cases.domain.CaseStage;
 import org.secondopinion.cases.domain.CaseStatus;
 import org.secondopinion.cases.domain.ChecklistItem;
@@ -246,7 +247,8 @@ public class CaseService {
         for (DocumentType type : required) {
             checklist.add(new ChecklistItem(type, "SELECTION", now, null));
         }
-        found.checklist(Checklists.fulfil(checklist, documents.ofCase(id)));
+        List<CaseDocument> onCase = documents.ofCase(id);
+        found.checklist(Checklists.fulfil(checklist, onCase));
         CaseDetails details = found.details();
         publisher.publish(new PhysicianSelected(id.toString(), found.patientId,
                 new ProviderRef(candidate.npi(), candidate.name()), area(details), details.reasons(),
@@ -255,7 +257,7 @@ public class CaseService {
                 Boolean.TRUE.equals(details.clarificationSought()), questions(found, details),
                 List.copyOf(required), str(found.previousCaseId), found.reviewDueAt, now));
         // Records already on the case (kept from an earlier selection) may complete the checklist at once.
-        recordsMaybeComplete(found, now);
+        recordsMaybeComplete(found, onCase, now);
         audit.record("SELECT_PHYSICIAN", RESOURCE, id, found.patientId);
         cases.save(found);
         return view(found, Party.OWNER);
@@ -301,10 +303,13 @@ public class CaseService {
         cases.save(found);
     }
 
-    /** Called when a document arrives or a checklist changes: complete records start the review. */
-    void recordsMaybeComplete(PatientCase found, Instant now) {
+    /**
+     * Called when a document arrives or a checklist changes, with the case's documents as they are now:
+     * complete records start the review.
+     */
+    void recordsMaybeComplete(PatientCase found, List<CaseDocument> onCase, Instant now) {
         if (!found.checklistComplete()) {
-            if (found.status == CaseStatus.PHYSICIAN_SELECTED && !documents.ofCase(found.id).isEmpty()) {
+            if (found.status == CaseStatus.PHYSICIAN_SELECTED && !onCase.isEmpty()) {
                 transition(found, CaseStatus.AWAITING_RECORDS, now);
             }
             return;
@@ -315,7 +320,7 @@ public class CaseService {
         transition(found, CaseStatus.UNDER_REVIEW, now);
         found.reviewDueAt = clock.opinionDue(now);
         publisher.publish(new RecordsCompleted(found.id.toString(), found.selectedNpi,
-                documents.ofCase(found.id).stream().map(d -> d.ref()).toList(), found.reviewDueAt, now));
+                onCase.stream().map(d -> d.ref()).toList(), found.reviewDueAt, now));
     }
 
     @Transactional

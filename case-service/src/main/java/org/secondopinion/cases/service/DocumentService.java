@@ -113,9 +113,10 @@ public class DocumentService {
         }
         document.sha256 = HexFormat.of().formatHex(sha256.digest());
         documents.insert(document);
-        found.checklist(Checklists.fulfil(found.checklist(), documents.ofCase(caseId)));
+        List<CaseDocument> onCase = documents.ofCase(caseId);
+        found.checklist(Checklists.fulfil(found.checklist(), onCase));
         found.updatedAt = document.uploadedAt;
-        caseService.recordsMaybeComplete(found, document.uploadedAt);
+        caseService.recordsMaybeComplete(found, onCase, document.uploadedAt);
         audit.record("UPLOAD", RESOURCE, auditId(document), found.patientId);
         cases.save(found);
         return view(document);

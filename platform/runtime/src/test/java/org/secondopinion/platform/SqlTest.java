@@ -55,7 +55,7 @@ class SqlTest {
             sql.update(INSERT, UUID.randomUUID(), owner, "at once");
             sql.defer(INSERT, UUID.randomUUID(), owner, "at the end");
         });
-        assertEquals(2, count("select count(*) from probe_note where owner = ?", owner));
+        assertEquals(2, stored(owner));
     }
 
     @Test
@@ -67,7 +67,7 @@ class SqlTest {
             sql.defer(INSERT, UUID.randomUUID(), owner, "never sent");
             throw new IllegalStateException("the request fails");
         }));
-        assertEquals(0, count("select count(*) from probe_note where owner = ?", owner));
+        assertEquals(0, stored(owner));
     }
 
     @Test
@@ -77,7 +77,7 @@ class SqlTest {
             sql.update(INSERT, UUID.randomUUID(), owner, "written at once");
             sql.defer(INSERT, UUID.randomUUID(), owner, null); // text is not null
         }));
-        assertEquals(0, count("select count(*) from probe_note where owner = ?", owner));
+        assertEquals(0, stored(owner));
     }
 
     @Test
@@ -87,15 +87,11 @@ class SqlTest {
         QuarkusTransaction.requiringNew().run(() -> {
             sql.defer(INSERT, UUID.randomUUID(), owner, "deferred");
             sql.commitWith(INSERT, UUID.randomUUID(), owner, "last");
-            try {
-                // Another connection sees both rows while the transaction manager has not committed yet.
-                seenElsewhere[0] = count("select count(*) from probe_note where owner = ?", owner);
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
+            // Another connection sees both rows while the transaction manager has not committed yet.
+            seenElsewhere[0] = stored(owner);
         });
         assertEquals(2, seenElsewhere[0], "the rows were committed with the last statement");
-        assertEquals(2, count("select count(*) from probe_note where owner = ?", owner));
+        assertEquals(2, stored(owner));
     }
 
     @Test
@@ -109,7 +105,7 @@ class SqlTest {
                     + " insert into probe_note (id, owner, text, version) select ?, ?, 'last', n from earlier",
                     owner, UUID.randomUUID(), owner);
         });
-        assertEquals(3, count("select count(*) from probe_note where owner = ?", owner));
+        assertEquals(3, stored(owner));
         assertEquals(0, count("select version from probe_note where owner = ? and text = 'last'", owner),
                 "the last statement ran as one with the deferred inserts, so it did not see their rows");
     }
@@ -123,7 +119,7 @@ class SqlTest {
             assertThrows(IllegalStateException.class, () -> sql.defer(INSERT, UUID.randomUUID(), owner, "too late"));
             assertThrows(IllegalStateException.class, () -> notes(owner));
         });
-        assertEquals(1, count("select count(*) from probe_note where owner = ?", owner));
+        assertEquals(1, stored(owner));
     }
 
     @Test
@@ -137,7 +133,16 @@ class SqlTest {
         }));
         assertTrue(Sql.violated(failure, "probe_note_pkey"), "the failure names the violated constraint");
         assertFalse(Sql.violated(failure, "another_constraint"));
-        assertEquals(0, count("select count(*) from probe_note where owner = ?", owner));
+        assertEquals(0, stored(owner));
+    }
+
+    /** The owner's rows as another connection sees them. */
+    private static long stored(String owner) {
+        try {
+            return count("select count(*) from probe_note where owner = ?", owner);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private long notes(String owner) {
