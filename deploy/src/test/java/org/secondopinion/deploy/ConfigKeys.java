@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -61,6 +62,18 @@ final class ConfigKeys {
         return names.contains(environmentVariable);
     }
 
+    /** A key's value as a service starts with no environment: its application.properties over the platform's defaults. */
+    static Optional<String> value(Path repo, String service, String key) {
+        for (Path file : new Path[] {repo.resolve(service).resolve("src/main/resources/application.properties"),
+                repo.resolve("platform/runtime/src/main/resources/META-INF/microprofile-config.properties")}) {
+            String value = properties(file).getProperty(key);
+            if (value != null) {
+                return Optional.of(value);
+            }
+        }
+        return Optional.empty();
+    }
+
     static String envName(String key) {
         StringBuilder env = new StringBuilder(key.length());
         for (char c : key.toCharArray()) {
@@ -70,6 +83,10 @@ final class ConfigKeys {
     }
 
     private static Set<String> keys(Path file) {
+        return properties(file).stringPropertyNames();
+    }
+
+    private static Properties properties(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new IllegalStateException("configuration file missing: " + file);
         }
@@ -79,6 +96,6 @@ final class ConfigKeys {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        return properties.stringPropertyNames();
+        return properties;
     }
 }

@@ -153,6 +153,37 @@ class OverlaysTest {
         return access;
     }
 
+    /**
+     * Each service's pods, at the autoscaler's limit plus the rolling update's surge and every pool full, fit within
+     * its database's connections: max_connections (PostgreSQL's 100 unless the Cluster sets it), less the 3 reserved
+     * for superusers and 10 kept for CloudNativePG, replication and an operator's session.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void everyServicesPodsFitWithinTheirDatabasesConnections(String overlay) {
+        for (String service : Overlays.SERVICES) {
+            JsonNode deployment = Overlays.one(overlay, "Deployment", service);
+            Map<String, String> env = new HashMap<>();
+            for (JsonNode container : deployment.path("spec").path("template").path("spec").path("containers")) {
+                for (JsonNode from : container.path("envFrom")) {
+                    Overlays.one(overlay, "ConfigMap", from.path("configMapRef").path("name").asText()).path("data")
+                            .properties().forEach(e -> env.put(e.getKey(), e.getValue().asText()));
+                }
+                container.path("env").forEach(e -> env.put(e.path("name").asText(), e.path("value").asText()));
+            }
+            Matcher host = Pattern.compile("jdbc:postgresql://([a-z0-9-]+)-rw[:/].*").matcher(env.getOrDefault("QUARKUS_DATASOURCE_JDBC_URL", ""));
+            assertTrue(host.matches(), service + " names no CloudNativePG read-write service in its JDBC URL");
+            JsonNode cluster = Overlays.one(overlay, "Cluster", host.group(1));
+            int connections = cluster.path("spec").path("postgresql").path("parameters").path("max_connections").asInt(100) - 3 - 10;
+            int pool = Integer.parseInt(env.getOrDefault("QUARKUS_DATASOURCE_JDBC_MAX_SIZE",
+                    ConfigKeys.value(Overlays.REPO, service, "quarkus.datasource.jdbc.max-size").orElse("20")));
+            int pods = Overlays.one(overlay, "HorizontalPodAutoscaler", service).path("spec").path("maxReplicas").asInt()
+                    + deployment.path("spec").path("strategy").path("rollingUpdate").path("maxSurge").asInt(1);
+            assertTrue(pods * pool <= connections, overlay + ": " + pods + " pods of " + service + " with " + pool
+                    + " connections each need more than the " + connections + " " + host.group(1) + " has for them");
+        }
+    }
+
     /** The Ingress sends each /api path to the service that owns it (ARCHITECTURE.md) and exposes nothing else. */
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})

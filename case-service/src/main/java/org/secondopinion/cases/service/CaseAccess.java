@@ -71,12 +71,11 @@ public class CaseAccess {
         }
         Party party = partyOf(found);
         if (party == null || !allowed.contains(party)) {
-            audit.recordDenied(action, "case", id, found.patientId);
             // A coordinator knows every case exists: refuse plainly instead of pretending it does not.
-            if (party == Party.COORDINATOR) {
-                throw ApiException.forbidden("Coordinators may not do this.");
-            }
-            throw ApiException.notFound("Case", id);
+            ApiException refusal = party == Party.COORDINATOR
+                    ? ApiException.forbidden("Coordinators may not do this.")
+                    : ApiException.notFound("Case", id);
+            throw refusal.auditedAsDenied(action, "case", id, found.patientId);
         }
         return found;
     }

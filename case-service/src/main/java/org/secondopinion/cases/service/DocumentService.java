@@ -138,8 +138,8 @@ public class DocumentService {
         PatientCase found = access.forRead(caseId, "DOWNLOAD", CaseAccess.ANYONE_INVOLVED);
         String auditId = caseId + "/" + documentId;
         if (access.partyOf(found) == Party.COORDINATOR) {
-            audit.recordDenied("DOWNLOAD", RESOURCE, auditId, found.patientId);
-            throw ApiException.forbidden("Coordinators see a case's status and documents list, not document contents.");
+            throw ApiException.forbidden("Coordinators see a case's status and documents list, not document contents.")
+                    .auditedAsDenied("DOWNLOAD", RESOURCE, auditId, found.patientId);
         }
         CaseDocument document = documents.ofCase(caseId, documentId)
                 .orElseThrow(() -> ApiException.notFound("Document", documentId));
@@ -153,10 +153,10 @@ public class DocumentService {
             String actual = HexFormat.of().formatHex(sha256.digest());
             if (!actual.equals(document.sha256) || Files.size(copy) != document.sizeBytes) {
                 Files.deleteIfExists(copy);
-                audit.recordDenied("DOWNLOAD_INTEGRITY_FAILED", RESOURCE, auditId, found.patientId);
                 throw new ApiException(500, "Document integrity check failed",
                         "The stored document does not match the checksum taken at upload, so it is not served."
-                                + " Operations have been told; the patient may upload it again.");
+                                + " Operations have been told; the patient may upload it again.")
+                        .auditedAsDenied("DOWNLOAD_INTEGRITY_FAILED", RESOURCE, auditId, found.patientId);
             }
         } catch (IOException e) {
             deleteQuietly(copy);

@@ -84,17 +84,30 @@ class CaseBenchmark {
                 + " pgbench for as long doing the same inserts (case, outbox event, audit record) straight into the same PostgreSQL%n",
                 System.getProperty("quarkus.test.arg-line", "default settings"), load.clients(), ROUNDS));
         for (int round = 1; round <= ROUNDS; round++) {
+            double serverCpuBefore = TestDatabase.serverCpuSeconds();
             LoadRun.Result result = load.measure(base, createAndSubmit);
+            double serverCpuBetween = TestDatabase.serverCpuSeconds();
             PgBench pg = pgbench(load.clients(), (int) Math.round(result.seconds()));
+            double serverCpuAfter = TestDatabase.serverCpuSeconds();
             rounds.add(result);
             out.append(String.format("round %d (%.0f s): %.0f cases/s = %.0f requests/s%n", round, result.seconds(),
                     result.iterationsPerSecond(), result.requestsPerSecond()));
             out.append(result.table());
+            if (serverCpuBefore >= 0 && serverCpuBetween >= 0) {
+                out.append(String.format("  PostgreSQL CPU: %.3f ms per request%n",
+                        1000 * (serverCpuBetween - serverCpuBefore) / result.requests()));
+            }
             if (pg != null) {
                 pgRounds.add(pg);
                 out.append(String.format("  pgbench: %.0f transactions/s; the service's requests/s are %.0f%% of it%n", pg.tps(),
                         100 * result.requestsPerSecond() / pg.tps()));
                 out.append(LoadRun.line("pgbench transaction", pg.latencies()));
+                if (serverCpuBetween >= 0 && serverCpuAfter >= 0) {
+                    // The same server's CPU for one of pgbench's transactions: it rises and falls with the host's speed,
+                    // so it tells a slow host from a slow service.
+                    out.append(String.format("  PostgreSQL CPU: %.3f ms per pgbench transaction%n",
+                            1000 * (serverCpuAfter - serverCpuBetween) / pg.latencies().length));
+                }
             }
         }
         LoadRun.Result all = LoadRun.Result.combined(rounds);

@@ -244,10 +244,8 @@ public class EligibilityService {
     public Determination get(UUID id) {
         Determination d = determinations.findById(id);
         if (d == null || !maySee(d)) {
-            if (d != null) {
-                audit.recordDenied("READ", RESOURCE, id, d.patientId);
-            }
-            throw ApiException.notFound("Eligibility check", id);
+            ApiException refusal = ApiException.notFound("Eligibility check", id);
+            throw d == null ? refusal : refusal.auditedAsDenied("READ", RESOURCE, id, d.patientId);
         }
         audit.record("READ", RESOURCE, d.id, d.patientId);
         return d;

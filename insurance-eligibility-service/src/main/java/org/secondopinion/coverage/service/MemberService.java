@@ -114,10 +114,8 @@ public class MemberService {
     private Member visible(UUID id) {
         Member member = members.findById(id);
         if (member == null || !scope.canSee(member.payerId)) {
-            if (member != null) {
-                audit.recordDenied("READ", RESOURCE, id, null);
-            }
-            throw ApiException.notFound("Member", id);
+            ApiException refusal = ApiException.notFound("Member", id);
+            throw member == null ? refusal : refusal.auditedAsDenied("READ", RESOURCE, id, null);
         }
         return member;
     }

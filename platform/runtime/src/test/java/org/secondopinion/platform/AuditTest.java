@@ -15,11 +15,19 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.secondopinion.platform.audit.AuditEntry;
 import org.secondopinion.platform.audit.AuditLog;
+import org.secondopinion.platform.probe.ProbeResource;
 import org.secondopinion.platform.testing.PlatformTestResources;
 import org.secondopinion.platform.testing.Tokens;
 
@@ -29,6 +37,9 @@ class AuditTest {
 
     @Inject
     AuditLog audit;
+
+    @ConfigProperty(name = "quarkus.datasource.jdbc.max-size")
+    int poolSize;
 
     @Test
     void writesAndReadsAreAuditedAndThePatientCanListWhoAccessed() {
@@ -47,6 +58,37 @@ class AuditTest {
         assertEquals("probe-note", created.resourceType());
         assertEquals(id.toString(), created.resourceId());
         assertEquals("audit-create-1", created.requestId());
+    }
+
+    /**
+     * As many refused reads at once as the pool has connections, each holding one while it is refused: every one
+     * is answered 404 and audited. Were a refusal recorded in a transaction of its own while the request's was
+     * open, each would wait for a second connection that none can give back (and fail after the pool's
+     * acquisition timeout).
+     */
+    @Test
+    void refusalsThatHoldEveryConnectionAreAllAnsweredAndAudited() throws Exception {
+        String patient = "pat-audit-crowd-" + UUID.randomUUID();
+        UUID id = createdId(createNote(patient, "crowded"));
+        List<Callable<Integer>> intruders = new ArrayList<>();
+        for (int i = 0; i < poolSize; i++) {
+            String intruder = "pat-audit-crowd-intruder-" + i;
+            intruders.add(() -> given().auth().oauth2(Tokens.patient(intruder)).get("/api/probe/notes/" + id).statusCode());
+        }
+        ExecutorService clients = Executors.newFixedThreadPool(poolSize);
+        ProbeResource.refusalsMeet(poolSize);
+        try {
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> status : clients.invokeAll(intruders)) {
+                statuses.add(status.get());
+            }
+            assertEquals(Collections.nCopies(poolSize, 404), statuses);
+        } finally {
+            ProbeResource.refusalsMeet(0);
+            clients.shutdown();
+        }
+        assertEquals(poolSize, audit.forPatient(patient, 0, 100).stream()
+                .filter(e -> e.action().equals("READ") && e.outcome().equals(AuditLog.DENIED)).count());
     }
 
     @Test

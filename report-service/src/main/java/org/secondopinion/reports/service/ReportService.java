@@ -419,10 +419,8 @@ public class ReportService {
     }
 
     private void deny(Report report, UUID reportId, String action) {
-        if (report != null) {
-            audit.recordDenied(action, REPORT, reportId, report.patientId);
-        }
-        throw ApiException.notFound("Report", reportId);
+        ApiException refusal = ApiException.notFound("Report", reportId);
+        throw report == null ? refusal : refusal.auditedAsDenied(action, REPORT, reportId, report.patientId);
     }
 
     private ReportState state(Report report, Review review) {

@@ -199,10 +199,8 @@ public class ReviewService {
         String npi = caller.requireNpi();
         Review review = reviews.findById(caseId);
         if (review == null || !npi.equals(review.physicianNpi)) {
-            if (review != null) {
-                audit.recordDenied(action, RESOURCE, caseId, review.patientId);
-            }
-            throw ApiException.notFound("Review", caseId);
+            ApiException refusal = ApiException.notFound("Review", caseId);
+            throw review == null ? refusal : refusal.auditedAsDenied(action, RESOURCE, caseId, review.patientId);
         }
         return review;
     }

@@ -18,8 +18,9 @@ import org.secondopinion.platform.web.RequestId;
 /**
  * Records every read and write of health data: who (from {@link Caller}), what, whose, when, the
  * outcome and the request id. A successful access is written in the caller's transaction, so the
- * record and the change commit or roll back together; a refused one in its own transaction, so the
- * refusal is kept even though the request fails.
+ * record and the change commit or roll back together. A refusal answered as an error is recorded when it
+ * is answered, in a transaction of its own ({@code ApiException.auditedAsDenied}), so it is kept although
+ * the request fails.
  */
 @ApplicationScoped
 public class AuditLog {
@@ -46,8 +47,14 @@ public class AuditLog {
         insert(action, resourceType, resourceId, patientId, SUCCESS);
     }
 
-    /** Records a refused access; kept even when the request's own transaction rolls back. */
-    @Transactional(TxType.REQUIRES_NEW)
+    /**
+     * Records a refused access in the current transaction, or in one of its own when none is active. For a
+     * refusal the request goes on from (an empty answer) and for the error answers that carry one
+     * ({@code ApiException.auditedAsDenied}), which are recorded after the request's transaction. A refusal
+     * thrown as an error is marked on the exception instead: recorded here first, it would roll back with
+     * the request.
+     */
+    @Transactional
     public void recordDenied(String action, String resourceType, Object resourceId, String patientId) {
         insert(action, resourceType, resourceId, patientId, DENIED);
     }

@@ -11,6 +11,7 @@ public class ApiException extends RuntimeException {
     private final int status;
     private final String title;
     private final List<Problem.FieldError> errors;
+    private Denial denial;
 
     public ApiException(int status, String title, String detail) {
         this(status, title, detail, List.of());
@@ -44,6 +45,28 @@ public class ApiException extends RuntimeException {
     /** 409 for a request that the resource's current state does not allow, such as an invalid transition. */
     public static ApiException conflict(String detail) {
         return new ApiException(409, "Conflict", detail);
+    }
+
+    /**
+     * Marks this refusal as an access denied to a patient's resource: it is audited (outcome DENIED) when it is
+     * answered, in a transaction of its own after the request's has ended. So the record is kept although the
+     * request's transaction rolls back, and writing it never needs a second database connection while the
+     * request still holds one (a pool full of refused requests would otherwise wait on itself).
+     *
+     * @param patientId whose resource it is; null when it belongs to no patient
+     */
+    public ApiException auditedAsDenied(String action, String resourceType, Object resourceId, String patientId) {
+        this.denial = new Denial(action, resourceType, String.valueOf(resourceId), patientId);
+        return this;
+    }
+
+    /** The access this refusal denied, to be audited; null when it is not an access denial. */
+    public Denial denial() {
+        return denial;
+    }
+
+    /** What {@link #auditedAsDenied} records. */
+    public record Denial(String action, String resourceType, String resourceId, String patientId) {
     }
 
     public int status() {

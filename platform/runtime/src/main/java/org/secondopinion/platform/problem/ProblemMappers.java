@@ -49,9 +49,19 @@ public class ProblemMappers {
     @Inject
     AuditLog audit;
 
+    /**
+     * A refusal marked {@link ApiException#auditedAsDenied} is recorded here: the request's transaction has
+     * ended (rolled back) and its connection is back in the pool, so the record takes a connection of its own.
+     */
     @ServerExceptionMapper
-    public Response api(ApiException e) {
-        return problem(e.status(), e.title(), e.getMessage(), e.errors());
+    public Uni<Response> api(ApiException e) {
+        Response answer = problem(e.status(), e.title(), e.getMessage(), e.errors());
+        ApiException.Denial denial = e.denial();
+        if (denial == null) {
+            return Uni.createFrom().item(answer);
+        }
+        return afterAudit(answer, () -> audit.recordDenied(denial.action(), denial.resourceType(), denial.resourceId(),
+                denial.patientId()));
     }
 
     @ServerExceptionMapper
@@ -110,13 +120,20 @@ public class ProblemMappers {
      */
     @ServerExceptionMapper
     public Uni<Response> forbidden(ForbiddenException e) {
-        // The access rule is checked on the I/O thread; the audit record is written on a worker thread.
         Response refused = problem(403, "Forbidden", "Your role may not do this.", List.of());
         String method = request.getMethod();
         String path = uriInfo.getPath();
+        return afterAudit(refused, () -> audit.recordDenied(method, AuditLog.ENDPOINT, path, null));
+    }
+
+    /**
+     * Answers once the refusal is audited, on a worker thread: an access rule is checked on the I/O thread,
+     * which must not wait for the database.
+     */
+    private static Uni<Response> afterAudit(Response answer, Runnable record) {
         return Uni.createFrom().item(() -> {
-            audit.recordDenied(method, AuditLog.ENDPOINT, path, null);
-            return refused;
+            record.run();
+            return answer;
         }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 

@@ -19,6 +19,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
 import org.secondopinion.platform.audit.AuditLog;
 import org.secondopinion.platform.outbox.EventPublisher;
 import org.secondopinion.platform.problem.ApiException;
@@ -49,6 +51,14 @@ public class ProbeResource {
     @Inject
     Caller caller;
 
+    /** When set, refused reads wait for each other here, each holding its database connection. */
+    private static volatile CyclicBarrier refusalsMeet;
+
+    /** Makes the next {@code parties} refused reads wait until all of them hold a connection; 0 stops it. */
+    public static void refusalsMeet(int parties) {
+        refusalsMeet = parties > 0 ? new CyclicBarrier(parties) : null;
+    }
+
     /** Creates a note and publishes an event about it; {@code fail=true} fails after both, to prove the rollback. */
     @POST
     @Path("/notes")
@@ -76,10 +86,16 @@ public class ProbeResource {
     public Response read(@PathParam("id") UUID id) {
         ProbeNote note = entityManager.find(ProbeNote.class, id);
         if (note == null || !note.owner.equals(caller.subject())) {
-            if (note != null) {
-                audit.recordDenied("READ", "probe-note", id, note.owner);
+            CyclicBarrier meet = refusalsMeet;
+            if (meet != null) {
+                try {
+                    meet.await(20, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    throw new IllegalStateException("The refused reads did not all arrive", e);
+                }
             }
-            throw ApiException.notFound("Note", id);
+            ApiException refusal = ApiException.notFound("Note", id);
+            throw note == null ? refusal : refusal.auditedAsDenied("READ", "probe-note", id, note.owner);
         }
         audit.record("READ", "probe-note", id, note.owner);
         return Response.ok(new NoteView(note.id, note.text, note.version)).tag(ETags.tag(note.version)).build();

@@ -3,6 +3,8 @@ package org.secondopinion.platform.testing;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -84,6 +86,40 @@ public final class TestDatabase {
                 }
             }
         });
+    }
+
+    /**
+     * The CPU time the embedded server has used so far, in seconds: its postmaster's own and its ended
+     * backends' (which the postmaster reaped), from {@code /proc}, plus its live processes'. For benchmarks: what
+     * PostgreSQL's part of a request costs, beside the service's. -1 for an external server or where
+     * {@code /proc} does not tell (the clock tick is taken as Linux's usual 100 Hz).
+     */
+    public static synchronized double serverCpuSeconds() {
+        if (embedded == null) {
+            return -1;
+        }
+        String port = " -p " + embedded.getPort() + " ";
+        try {
+            ProcessHandle postmaster = ProcessHandle.allProcesses()
+                    .filter(p -> p.info().commandLine().map(c -> c.contains("/postgres ") && (c + " ").contains(port)).orElse(false))
+                    .findFirst().orElse(null);
+            if (postmaster == null) {
+                return -1;
+            }
+            String stat = Files.readString(Path.of("/proc", String.valueOf(postmaster.pid()), "stat"));
+            // After the command's closing parenthesis: state is field 3, utime..cstime fields 14-17.
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            double seconds = 0;
+            for (int field = 14; field <= 17; field++) {
+                seconds += Long.parseLong(fields[field - 3]) / 100.0;
+            }
+            for (ProcessHandle child : postmaster.children().toList()) {
+                seconds += child.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(0.0);
+            }
+            return seconds;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     static synchronized void stop() {
