@@ -39,6 +39,7 @@ import org.secondopinion.events.PhysicianDeclined;
 import org.secondopinion.events.PhysicianSelected;
 import org.secondopinion.events.ProvidersMatched;
 import org.secondopinion.events.RecordsCompleted;
+import org.secondopinion.events.Uuids;
 import org.secondopinion.events.model.CancelledBy;
 import org.secondopinion.events.model.DocumentType;
 import org.secondopinion.events.model.MedicalArea;
@@ -462,7 +463,7 @@ public class CaseService {
 
     private PatientCase newDraft(String patient, CaseDetails details) {
         PatientCase created = new PatientCase();
-        created.id = UUID.randomUUID();
+        created.id = Uuids.timeOrdered();
         created.patientId = patient;
         created.status = CaseStatus.DRAFT;
         created.details(details);

@@ -25,6 +25,7 @@ import org.secondopinion.cases.repository.CaseRepository;
 import org.secondopinion.cases.repository.DocumentRepository;
 import org.secondopinion.cases.service.CaseAccess.Party;
 import org.secondopinion.cases.service.CaseApi.DocumentView;
+import org.secondopinion.events.Uuids;
 import org.secondopinion.events.model.DocumentType;
 import org.secondopinion.platform.audit.AuditLog;
 import org.secondopinion.platform.problem.ApiException;
@@ -99,7 +100,7 @@ public class DocumentService {
                     "Upload a PDF, JPEG, PNG, DICOM or plain-text document, declared with its own media type.");
         }
         CaseDocument document = new CaseDocument();
-        document.id = UUID.randomUUID();
+        document.id = Uuids.timeOrdered();
         document.caseId = caseId;
         document.type = type;
         document.contentType = declared;

@@ -10,7 +10,6 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.secondopinion.coverage.config.CoverageConfig;
 import org.secondopinion.coverage.domain.BenefitRule;
@@ -22,6 +21,7 @@ import org.secondopinion.coverage.repository.MemberRepository;
 import org.secondopinion.coverage.repository.PayerRepository;
 import org.secondopinion.coverage.repository.PlanRepository;
 import org.secondopinion.coverage.repository.SelfPayPriceRepository;
+import org.secondopinion.events.Uuids;
 import org.secondopinion.platform.audit.AuditLog;
 import org.secondopinion.platform.persistence.Sql;
 
@@ -147,7 +147,7 @@ public class DemoDataSeeder {
 
         if (members.find("payerId = ?1 and memberId = ?2", ACME, "ACME-100234").firstResultOptional().isEmpty()) {
             Member alice = new Member();
-            alice.id = UUID.randomUUID();
+            alice.id = Uuids.timeOrdered();
             alice.payerId = ACME;
             alice.memberId = "ACME-100234";
             alice.planId = ACME_GOLD;

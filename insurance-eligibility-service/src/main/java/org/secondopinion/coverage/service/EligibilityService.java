@@ -31,6 +31,7 @@ import org.secondopinion.events.CoverageDetermined;
 import org.secondopinion.events.EligibilityAnswer;
 import org.secondopinion.events.EligibilityInquiry;
 import org.secondopinion.events.MalformedEventException;
+import org.secondopinion.events.Uuids;
 import org.secondopinion.events.model.CoverageOutcome;
 import org.secondopinion.events.model.Money;
 import org.secondopinion.platform.audit.AuditLog;
@@ -299,7 +300,7 @@ public class EligibilityService {
 
     private Determination newDetermination(Origin origin, String caseId, String patientId, String requestedBy, Inputs inputs) {
         Determination d = new Determination();
-        d.id = UUID.randomUUID();
+        d.id = Uuids.timeOrdered();
         d.origin = origin;
         d.caseId = caseId;
         d.patientId = patientId;

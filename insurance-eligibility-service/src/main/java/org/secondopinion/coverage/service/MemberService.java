@@ -22,6 +22,7 @@ import org.secondopinion.coverage.repository.PlanRepository;
 import org.secondopinion.coverage.rest.MemberRequest;
 import org.secondopinion.coverage.rest.RosterImportResult;
 import org.secondopinion.coverage.rest.RosterImportResult.RejectedRow;
+import org.secondopinion.events.Uuids;
 import org.secondopinion.platform.audit.AuditLog;
 import org.secondopinion.platform.problem.ApiException;
 import org.secondopinion.platform.web.ETags;
@@ -63,7 +64,7 @@ public class MemberService {
             throw ApiException.conflict("This payer already has a member with this member id.");
         }
         Member member = new Member();
-        member.id = UUID.randomUUID();
+        member.id = Uuids.timeOrdered();
         member.payerId = request.payerId();
         member.memberId = request.memberId().trim();
         apply(member, plan, request);
@@ -196,7 +197,7 @@ public class MemberService {
                 boolean isNew = member == null;
                 if (isNew) {
                     member = new Member();
-                    member.id = UUID.randomUUID();
+                    member.id = Uuids.timeOrdered();
                     member.payerId = payerId;
                     member.memberId = cells[0];
                 }

@@ -43,7 +43,7 @@ public record EventEnvelope<T extends DomainEvent>(
 
     /** Wraps an event produced now by {@code source}, with a fresh id and the type from {@link EventType}. */
     public static <T extends DomainEvent> EventEnvelope<T> of(String source, T data) {
-        return new EventEnvelope<>(SPEC_VERSION, UUID.randomUUID(), EventType.of(data).type(), source,
+        return new EventEnvelope<>(SPEC_VERSION, Uuids.timeOrdered(), EventType.of(data).type(), source,
                 data.subject(), Instant.now().truncatedTo(ChronoUnit.MICROS), DATA_CONTENT_TYPE, data);
     }
 

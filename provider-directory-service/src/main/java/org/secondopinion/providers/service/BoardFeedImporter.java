@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
+import org.secondopinion.events.Uuids;
 import org.secondopinion.events.model.CertificationStatus;
 import org.secondopinion.platform.audit.AuditLog;
 import org.secondopinion.platform.problem.ApiException;
@@ -91,7 +91,7 @@ public class BoardFeedImporter {
             boolean known = record != null;
             if (!known) {
                 record = new BoardFeedRecord();
-                record.id = UUID.randomUUID();
+                record.id = Uuids.timeOrdered();
                 record.npi = npi;
                 record.board = board;
                 record.specialtyCode = specialty;

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.secondopinion.events.Uuids;
 import org.secondopinion.platform.audit.AuditLog;
 import org.secondopinion.platform.persistence.Sql;
 import org.secondopinion.platform.problem.ApiException;
@@ -39,7 +40,7 @@ public class ClinicService {
     @Transactional
     public ClinicView create(ClinicRequest request) {
         Clinic clinic = new Clinic();
-        clinic.id = UUID.randomUUID();
+        clinic.id = Uuids.timeOrdered();
         clinic.name = request.name().strip();
         clinic.address = request.address();
         clinic.city = request.city().strip();

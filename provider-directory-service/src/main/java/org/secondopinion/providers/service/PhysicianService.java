@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.secondopinion.events.Uuids;
 import org.secondopinion.events.model.DocumentType;
 import org.secondopinion.platform.audit.AuditLog;
 import org.secondopinion.platform.problem.ApiException;
@@ -56,7 +57,7 @@ public class PhysicianService {
             throw ApiException.conflict("A physician with NPI " + request.npi() + " is already in the directory.");
         }
         Physician physician = new Physician();
-        physician.id = UUID.randomUUID();
+        physician.id = Uuids.timeOrdered();
         physician.npi = request.npi();
         physician.createdAt = now();
         apply(physician, request);
@@ -132,7 +133,7 @@ public class PhysicianService {
                 continue;
             }
             BoardCertification c = new BoardCertification();
-            c.id = UUID.randomUUID();
+            c.id = Uuids.timeOrdered();
             c.physician = p;
             c.board = r.board().strip();
             c.specialtyCode = r.specialtyCode();

@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.UUID;
 import java.util.stream.Collectors;
+import org.secondopinion.events.Uuids;
 import org.secondopinion.events.model.CertificationStatus;
 import org.secondopinion.events.model.DocumentType;
 import org.secondopinion.providers.domain.BoardCertification;
@@ -97,7 +97,7 @@ public final class SampleDirectoryGenerator {
 
     private static Clinic demoClinic(String name, String address, String city, double lat, double lon, Instant now) {
         Clinic clinic = new Clinic();
-        clinic.id = UUID.randomUUID();
+        clinic.id = Uuids.timeOrdered();
         clinic.name = name;
         clinic.address = address;
         clinic.city = city;
@@ -111,7 +111,7 @@ public final class SampleDirectoryGenerator {
     private static Physician demoPhysician(String npi, String first, String last, int years, String practice, Clinic clinic,
             List<DocumentType> documents, Instant now) {
         Physician p = new Physician();
-        p.id = UUID.randomUUID();
+        p.id = Uuids.timeOrdered();
         p.npi = npi;
         p.firstName = first;
         p.lastName = last;
@@ -138,7 +138,7 @@ public final class SampleDirectoryGenerator {
     private static void demoCertification(Physician p, String sub, LocalDate since, LocalDate until, List<BoardFeedRecord> feed,
             Instant now) {
         BoardCertification c = new BoardCertification();
-        c.id = UUID.randomUUID();
+        c.id = Uuids.timeOrdered();
         c.physician = p;
         c.board = ABOS;
         c.specialtyCode = ORTHOPAEDIC_SURGERY;
@@ -149,7 +149,7 @@ public final class SampleDirectoryGenerator {
         c.nextDueAt = now;
         p.certifications.add(c);
         BoardFeedRecord r = new BoardFeedRecord();
-        r.id = UUID.randomUUID();
+        r.id = Uuids.timeOrdered();
         r.npi = p.npi;
         r.board = ABOS;
         r.specialtyCode = ORTHOPAEDIC_SURGERY;
@@ -172,7 +172,7 @@ public final class SampleDirectoryGenerator {
         for (City city : CITIES) {
             for (int i = 0; i < clinicsPerCity; i++) {
                 Clinic clinic = new Clinic();
-                clinic.id = UUID.randomUUID();
+                clinic.id = Uuids.timeOrdered();
                 clinic.name = city.name() + " " + LAST.get(random.nextInt(LAST.size())) + " Clinic " + (i + 1);
                 clinic.address = (100 + random.nextInt(9000)) + " Example St";
                 clinic.city = city.name();
@@ -195,7 +195,7 @@ public final class SampleDirectoryGenerator {
             Specialty sub = !itsSubs.isEmpty() && random.nextInt(100) < 45 ? itsSubs.get(random.nextInt(itsSubs.size())) : null;
 
             Physician p = new Physician();
-            p.id = UUID.randomUUID();
+            p.id = Uuids.timeOrdered();
             p.npi = Npi.complete("9" + String.format("%08d", 10_000_000 + i));
             p.firstName = FIRST.get(random.nextInt(FIRST.size()));
             p.lastName = LAST.get(random.nextInt(LAST.size()));
@@ -243,7 +243,7 @@ public final class SampleDirectoryGenerator {
     private static void certify(Physician p, Specialty specialty, Specialty sub, LocalDate until, Random random,
             List<BoardFeedRecord> feed, Instant now) {
         BoardCertification c = new BoardCertification();
-        c.id = UUID.randomUUID();
+        c.id = Uuids.timeOrdered();
         c.physician = p;
         c.board = specialty.board;
         c.specialtyCode = specialty.code;
@@ -258,7 +258,7 @@ public final class SampleDirectoryGenerator {
             return; // the board does not know it: verification finds nothing
         }
         BoardFeedRecord r = new BoardFeedRecord();
-        r.id = UUID.randomUUID();
+        r.id = Uuids.timeOrdered();
         r.npi = p.npi;
         r.board = c.board;
         r.specialtyCode = c.specialtyCode;

@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.secondopinion.events.OpinionAmended;
 import org.secondopinion.events.OpinionIssued;
 import org.secondopinion.events.ProviderLetterIssued;
+import org.secondopinion.events.Uuids;
 import org.secondopinion.events.model.AmendmentKind;
 import org.secondopinion.events.model.OpinionAgreement;
 import org.secondopinion.events.model.ProviderRef;
@@ -112,7 +113,7 @@ public class ReportService {
         }
         Completeness.requireConsistent(content, review);
         Report report = new Report();
-        report.id = UUID.randomUUID();
+        report.id = Uuids.timeOrdered();
         report.caseId = caseId;
         report.patientId = review.patientId;
         report.physicianNpi = review.physicianNpi;
@@ -236,7 +237,7 @@ public class ReportService {
                     + config.maxFollowUpQuestions() + ").");
         }
         FollowUpQuestion question = new FollowUpQuestion();
-        question.id = UUID.randomUUID();
+        question.id = Uuids.timeOrdered();
         question.reportId = report.id;
         question.text = text;
         question.askedAt = now();
@@ -363,7 +364,7 @@ public class ReportService {
             return;
         }
         ProviderLetter letter = new ProviderLetter();
-        letter.id = UUID.randomUUID();
+        letter.id = Uuids.timeOrdered();
         letter.reportId = report.id;
         letter.reportVersion = version.number();
         letter.caseId = report.caseId;
