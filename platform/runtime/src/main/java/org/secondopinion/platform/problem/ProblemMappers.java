@@ -128,13 +128,14 @@ public class ProblemMappers {
 
     /**
      * Answers once the refusal is audited, on a worker thread: an access rule is checked on the I/O thread,
-     * which must not wait for the database.
+     * which must not wait for the database. A refusal that could not be recorded is answered 500, as any
+     * other failure to record an access.
      */
-    private static Uni<Response> afterAudit(Response answer, Runnable record) {
+    private Uni<Response> afterAudit(Response answer, Runnable record) {
         return Uni.createFrom().item(() -> {
             record.run();
             return answer;
-        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()).onFailure().recoverWithItem(this::unexpected);
     }
 
     @ServerExceptionMapper({ OptimisticLockException.class, StaleStateException.class })
