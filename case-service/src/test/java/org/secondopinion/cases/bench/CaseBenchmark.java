@@ -84,11 +84,17 @@ class CaseBenchmark {
                 + " pgbench for as long doing the same inserts (case, outbox event, audit record) straight into the same PostgreSQL%n",
                 System.getProperty("quarkus.test.arg-line", "default settings"), load.clients(), ROUNDS));
         for (int round = 1; round <= ROUNDS; round++) {
+            TestDatabase.statements(); // starts the statements' figures afresh
+            long walBefore = TestDatabase.walPosition();
             double serverCpuBefore = TestDatabase.serverCpuSeconds();
             LoadRun.Result result = load.measure(base, createAndSubmit);
             double serverCpuBetween = TestDatabase.serverCpuSeconds();
+            long walBetween = TestDatabase.walPosition();
+            List<TestDatabase.StatementFigures> serviceStatements = TestDatabase.statements();
             PgBench pg = pgbench(load.clients(), (int) Math.round(result.seconds()));
             double serverCpuAfter = TestDatabase.serverCpuSeconds();
+            long walAfter = TestDatabase.walPosition();
+            List<TestDatabase.StatementFigures> pgbenchStatements = TestDatabase.statements();
             rounds.add(result);
             out.append(String.format("round %d (%.0f s): %.0f cases/s = %.0f requests/s%n", round, result.seconds(),
                     result.iterationsPerSecond(), result.requestsPerSecond()));
@@ -97,6 +103,9 @@ class CaseBenchmark {
                 out.append(String.format("  PostgreSQL CPU: %.3f ms per request%n",
                         1000 * (serverCpuBetween - serverCpuBefore) / result.requests()));
             }
+            out.append(String.format("  PostgreSQL's write-ahead log: %.0f bytes per request%n",
+                    (double) (walBetween - walBefore) / result.requests()));
+            out.append(statementTable(serviceStatements, result.requests(), "request"));
             if (pg != null) {
                 pgRounds.add(pg);
                 out.append(String.format("  pgbench: %.0f transactions/s; the service's requests/s are %.0f%% of it%n", pg.tps(),
@@ -108,6 +117,9 @@ class CaseBenchmark {
                     out.append(String.format("  PostgreSQL CPU: %.3f ms per pgbench transaction%n",
                             1000 * (serverCpuAfter - serverCpuBetween) / pg.latencies().length));
                 }
+                out.append(String.format("  PostgreSQL's write-ahead log: %.0f bytes per pgbench transaction%n",
+                        (double) (walAfter - walBetween) / pg.latencies().length));
+                out.append(statementTable(pgbenchStatements, pg.latencies().length, "pgbench transaction"));
             }
         }
         LoadRun.Result all = LoadRun.Result.combined(rounds);
@@ -129,6 +141,30 @@ class CaseBenchmark {
     }
 
     record PgBench(double tps, long[] latencies) {
+    }
+
+    /**
+     * The statements PostgreSQL ran in one window, per request (or pgbench transaction), most execution time
+     * first: where PostgreSQL's part of a request goes. Empty unless the server keeps statement statistics.
+     */
+    static String statementTable(List<TestDatabase.StatementFigures> statements, long requests, String per) {
+        if (statements.isEmpty()) {
+            return "";
+        }
+        StringBuilder table = new StringBuilder(String.format(
+                "  PostgreSQL's statements, per %s: %.3f ms executing, %.3f ms planning, %.0f bytes of write-ahead log%n",
+                per, statements.stream().mapToDouble(TestDatabase.StatementFigures::execMillis).sum() / requests,
+                statements.stream().mapToDouble(TestDatabase.StatementFigures::planMillis).sum() / requests,
+                (double) statements.stream().mapToLong(TestDatabase.StatementFigures::walBytes).sum() / requests));
+        table.append(String.format("    %8s %9s %9s %8s %8s  %s%n", "calls/" + per.charAt(0), "us/call", "us/" + per.charAt(0),
+                "WAL B/" + per.charAt(0), "dirtied", "statement"));
+        for (TestDatabase.StatementFigures s : statements.subList(0, Math.min(10, statements.size()))) {
+            String query = s.query().replaceAll("\\s+", " ").trim();
+            table.append(String.format("    %8.3f %9.1f %9.1f %8.0f %8d  %s%n", (double) s.calls() / requests,
+                    1000 * s.execMillis() / Math.max(1, s.calls()), 1000 * s.execMillis() / requests,
+                    (double) s.walBytes() / requests, s.blocksDirtied(), query.length() > 110 ? query.substring(0, 110) + "..." : query));
+        }
+        return table.toString();
     }
 
     /** The same inserts as creating a case and submitting it, straight into PostgreSQL. */

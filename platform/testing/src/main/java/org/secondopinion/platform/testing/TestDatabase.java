@@ -9,7 +9,11 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.awaitility.Awaitility;
@@ -20,6 +24,12 @@ import org.awaitility.Awaitility;
  * {@code SMO_TEST_DB_PASSWORD}).
  */
 public final class TestDatabase {
+
+    /**
+     * Whether the embedded server keeps per-statement figures ({@code pg_stat_statements}; system property
+     * {@code smo.test.db.statement-statistics}, set by the benchmark profile): see {@link #statements()}.
+     */
+    private static final boolean STATEMENT_STATISTICS = Boolean.getBoolean("smo.test.db.statement-statistics");
 
     private static EmbeddedPostgres embedded;
     private static String jdbcUrl;
@@ -54,12 +64,24 @@ public final class TestDatabase {
         try {
             // fsync off: tests prove behaviour, not durability, and run several times faster. The server
             // gets a minute to accept connections (10 s by default) while another module's tests load the machine.
-            return EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setServerConfig("fsync", "off")
-                    .setPGStartupWait(Duration.ofSeconds(60))
-                    .start();
+                    .setPGStartupWait(Duration.ofSeconds(60));
+            if (STATEMENT_STATISTICS) {
+                builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+            }
+            EmbeddedPostgres started = builder.start();
+            if (STATEMENT_STATISTICS) {
+                try (Connection connection = started.getPostgresDatabase().getConnection();
+                        Statement statement = connection.createStatement()) {
+                    statement.execute("create extension if not exists pg_stat_statements");
+                }
+            }
+            return started;
         } catch (IOException e) {
             throw new UncheckedIOException("Embedded PostgreSQL did not start", e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("pg_stat_statements could not be created", e);
         }
     }
 
@@ -120,6 +142,51 @@ public final class TestDatabase {
         } catch (IOException | RuntimeException e) {
             return -1;
         }
+    }
+
+    /**
+     * What the embedded server did per statement since the last call (cumulative figures from
+     * {@code pg_stat_statements}, which the call then resets), most execution time first: for benchmarks, to
+     * see which statements a request's share of PostgreSQL goes to. Empty when the server keeps no
+     * statement statistics (see {@link #STATEMENT_STATISTICS}) or is external.
+     */
+    public static synchronized List<StatementFigures> statements() {
+        if (embedded == null || !STATEMENT_STATISTICS) {
+            return List.of();
+        }
+        List<StatementFigures> figures = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password);
+                Statement statement = connection.createStatement()) {
+            try (ResultSet rows = statement.executeQuery("""
+                    select query, calls, total_exec_time, total_plan_time, rows, shared_blks_dirtied, wal_records, wal_bytes
+                    from pg_stat_statements where query not like '%pg_stat_statements%' order by total_exec_time desc""")) {
+                while (rows.next()) {
+                    figures.add(new StatementFigures(rows.getString(1), rows.getLong(2), rows.getDouble(3), rows.getDouble(4),
+                            rows.getLong(5), rows.getLong(6), rows.getLong(7), rows.getBigDecimal(8).longValue()));
+                }
+            }
+            statement.execute("select pg_stat_statements_reset()");
+        } catch (SQLException e) {
+            throw new IllegalStateException("pg_stat_statements could not be read", e);
+        }
+        return figures;
+    }
+
+    /** The server's write-ahead log position in bytes: what it wrote between two calls, vacuum's and commits' included. */
+    public static long walPosition() {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password);
+                Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("select (pg_current_wal_lsn() - '0/0')::bigint")) {
+            row.next();
+            return row.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("The write-ahead log's position could not be read", e);
+        }
+    }
+
+    /** One statement's figures from {@code pg_stat_statements}; times in milliseconds. */
+    public record StatementFigures(String query, long calls, double execMillis, double planMillis, long rows,
+            long blocksDirtied, long walRecords, long walBytes) {
     }
 
     static synchronized void stop() {
