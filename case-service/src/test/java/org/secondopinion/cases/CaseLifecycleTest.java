@@ -45,6 +45,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
+import org.secondopinion.cases.domain.CaseStage;
+import org.secondopinion.cases.domain.CaseStatus;
 import org.secondopinion.cases.domain.PatientCase;
 import org.secondopinion.cases.repository.CaseRepository;
 import org.secondopinion.cases.service.CaseService;
@@ -111,6 +115,32 @@ class CaseLifecycleTest {
         String theirs = patient(other).header("Idempotency-Key", key).body(Map.of()).post("/api/cases")
                 .then().statusCode(201).extract().path("id");
         assertFalse(first.equals(theirs));
+    }
+
+    @Test
+    void aReusedIdempotencyKeyFailsWithoutNamingThePatientOrTheKey() throws Exception {
+        String me = newPatient();
+        String key = UUID.randomUUID().toString();
+        String first = patient(me).header("Idempotency-Key", key).body(Map.of("conditionDescription", "one"))
+                .post("/api/cases").then().statusCode(201).extract().path("id");
+        PersistenceException failure = assertThrows(PersistenceException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
+            PatientCase again = cases.find(UUID.fromString(first)).orElseThrow();
+            again.id = UUID.randomUUID();
+            CaseStage draft = new CaseStage();
+            draft.stage = CaseStatus.DRAFT;
+            draft.enteredAt = Instant.now();
+            again.currentStage = null;
+            again.enter(draft);
+            cases.create(again);
+        }));
+        assertTrue(CaseRepository.idempotencyKeyUsed(failure), "the service tells a used key from other failures");
+        // What the database answers is what it writes to its log: neither the patient's subject nor the key.
+        ServerErrorMessage error = ((PSQLException) failure.getCause()).getServerErrorMessage();
+        assertNull(error.getDetail());
+        assertFalse(error.getMessage().contains(me) || error.getMessage().contains(key), error.getMessage());
+        assertEquals(1, count("select count(*) from patient_case where patient_id = ?", me));
+        assertEquals(1, count("select count(*) from case_stage s join patient_case c on c.id = s.case_id where c.patient_id = ?", me),
+                "the retry's stage was not kept either");
     }
 
     @Test

@@ -68,7 +68,7 @@ public class CaseRepository {
     /**
      * Inserts a new case with its first stage as a change of its own, and commits the transaction with it
      * in one round trip ({@link Sql#commitWith}): nothing may follow it in the transaction. When the
-     * patient already has a case with its Idempotency-Key the insert fails and nothing of the transaction
+     * patient already has a case with its Idempotency-Key the statement fails and nothing of the transaction
      * is kept ({@link #idempotencyKeyUsed} tells that failure). A retry racing the first request waits for
      * it to commit (the unique key's lock), so the caller then finds the first request's case.
      */
@@ -88,10 +88,17 @@ public class CaseRepository {
         return Sql.violated(e, "patient_case_idempotency");
     }
 
+    /**
+     * The case and its first stage. A used Idempotency-Key inserts nothing, and {@code case_created} (migration
+     * V5) then fails the statement with an error that names the constraint but, unlike PostgreSQL's own
+     * unique-key error, none of the key's values: PostgreSQL logs every error, and a retry is not news.
+     */
     private static final String INSERT = "with created as (insert into patient_case (" + COLUMNS + """
-            ) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id)
-            insert into case_stage (case_id, stage, entered_at, due_at, done_at)
-            select id, ?::varchar, ?::timestamptz, ?::timestamptz, ?::timestamptz from created""";
+            ) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              on conflict on constraint patient_case_idempotency do nothing returning id),
+            entered as (insert into case_stage (case_id, stage, entered_at, due_at, done_at)
+              select id, ?::varchar, ?::timestamptz, ?::timestamptz, ?::timestamptz from created)
+            select case_created(count(*)) from created""";
 
     private static Object[] insertParameters(PatientCase c) {
         if (c.unsavedStages.size() != 1) {
