@@ -1,6 +1,7 @@
 package org.secondopinion.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -177,11 +178,36 @@ class OverlaysTest {
             int connections = cluster.path("spec").path("postgresql").path("parameters").path("max_connections").asInt(100) - 3 - 10;
             int pool = Integer.parseInt(env.getOrDefault("QUARKUS_DATASOURCE_JDBC_MAX_SIZE",
                     ConfigKeys.value(Overlays.REPO, service, "quarkus.datasource.jdbc.max-size").orElse("20")));
-            int pods = Overlays.one(overlay, "HorizontalPodAutoscaler", service).path("spec").path("maxReplicas").asInt()
-                    + deployment.path("spec").path("strategy").path("rollingUpdate").path("maxSurge").asInt(1);
+            int replicas = Overlays.one(overlay, "HorizontalPodAutoscaler", service).path("spec").path("maxReplicas").asInt();
+            int pods = replicas + surge(deployment.path("spec").path("strategy"), replicas);
             assertTrue(pods * pool <= connections, overlay + ": " + pods + " pods of " + service + " with " + pool
                     + " connections each need more than the " + connections + " " + host.group(1) + " has for them");
         }
+    }
+
+    /**
+     * How many pods a rolling update adds beyond {@code replicas}, as Kubernetes counts it: {@code maxSurge} is a
+     * number or a percentage of the replicas rounded up, 25 % when not set; a Recreate strategy adds none.
+     */
+    static int surge(JsonNode strategy, int replicas) {
+        if ("Recreate".equals(strategy.path("type").asText())) {
+            return 0;
+        }
+        JsonNode maxSurge = strategy.path("rollingUpdate").path("maxSurge");
+        String value = maxSurge.isMissingNode() || maxSurge.isNull() ? "25%" : maxSurge.asText();
+        return value.endsWith("%")
+                ? (int) Math.ceil(replicas * Integer.parseInt(value.substring(0, value.length() - 1)) / 100.0)
+                : Integer.parseInt(value);
+    }
+
+    @Test
+    void aRollingUpdatesSurgeIsCountedAsKubernetesCountsIt() throws Exception {
+        ObjectMapper yaml = Kustomize.YAML;
+        assertEquals(1, surge(yaml.readTree("{type: RollingUpdate, rollingUpdate: {maxSurge: 1}}"), 12));
+        assertEquals(3, surge(yaml.readTree("{type: RollingUpdate, rollingUpdate: {maxSurge: '25%'}}"), 12));
+        assertEquals(3, surge(yaml.readTree("{type: RollingUpdate, rollingUpdate: {maxSurge: '20%'}}"), 12), "rounded up");
+        assertEquals(3, surge(yaml.readTree("{type: RollingUpdate}"), 12), "Kubernetes' default: 25 %");
+        assertEquals(0, surge(yaml.readTree("{type: Recreate}"), 12));
     }
 
     /** The Ingress sends each /api path to the service that owns it (ARCHITECTURE.md) and exposes nothing else. */
